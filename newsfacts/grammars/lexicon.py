@@ -1,0 +1,59 @@
+"""The vocabularies of the grammars, read from rules/ once per process."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+from .. import resources
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in resources.table(name)]
+
+
+@cache
+def numerals() -> dict[str, Decimal]:
+    return {word: Decimal(value) for word, value in _pairs("numerals.tsv")}
+
+
+@cache
+def collectives() -> dict[str, int]:
+    return {word: int(value) for word, value in _pairs("collectives.tsv")}
+
+
+@cache
+def multipliers() -> dict[str, int]:
+    return {word: int(value) for word, value in _pairs("multipliers.tsv")}
+
+
+@cache
+def currencies() -> dict[str, str]:
+    """Written form or lemma -> ISO code."""
+    return {form: code for code, form in _pairs("currencies.tsv")}
+
+
+@cache
+def qualifiers() -> dict[tuple[str, ...], str]:
+    """Words before a number (a tuple of lower-case words) -> qualifier."""
+    return {tuple(words.split()): qualifier for qualifier, words in _pairs("qualifiers.tsv")}
+
+
+@cache
+def money_roles() -> dict[str, str]:
+    return {lemma: role for role, lemma in _pairs("money_roles.tsv")}
+
+
+@cache
+def count_nouns() -> dict[str, str]:
+    return {lemma: kind for kind, lemma in _pairs("count_nouns.tsv")}
+
+
+@cache
+def count_triggers() -> dict[str, str]:
+    return {lemma: kind for kind, lemma in _pairs("count_triggers.tsv")}
+
+
+@cache
+def months() -> dict[str, int]:
+    return {name: int(number) for number, name in _pairs("months.tsv")}

@@ -1,0 +1,34 @@
+"""Sums of money: `свыше трех млрд тенге`, `$50 тыс.`, `от 5 до 10 млн тенге`, `200 МРП`, `еще 13 млн`."""
+
+from __future__ import annotations
+
+from yargy import or_, rule
+from yargy.predicates import dictionary, eq, gram, in_, in_caseless
+
+from . import lexicon
+from .number import AMOUNT, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT
+
+_WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
+_SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
+
+CURRENCY_WORD = rule(
+    gram("ADJF").optional(),  # российских рублей, американских долларов
+    dictionary(_WORDS),
+    eq(".").optional(),
+    in_caseless({"США", "сша"}).optional(),
+)
+CURRENCY_SIGN = rule(in_(_SIGNS))
+CURRENCY = or_(CURRENCY_WORD, CURRENCY_SIGN)
+DASH = in_({"-", "—"})
+UNIT_AMOUNT = or_(AMOUNT, LONE_MULTIPLIER)
+
+PLAIN = rule(QUALIFIER.optional(), UNIT_AMOUNT, CURRENCY)
+SIGN_FIRST = rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT)  # $50 тыс.
+RANGE = or_(
+    rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),
+    rule(AMOUNT, DASH, AMOUNT, CURRENCY),
+)
+# `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
+ELIDED = rule(QUALIFIER.optional(), SCALED_AMOUNT)
+MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
+

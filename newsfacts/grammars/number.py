@@ -1,0 +1,105 @@
+"""Amounts: `4,2 млн`, `1 700 000`, `трех млрд`, `сто двадцать тысяч`, `2 млрд 277 млн`, `полтора миллиона`.
+
+The grammar finds where an amount is; `amount_value` reads its tokens into an exact Decimal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from yargy import or_, rule
+from yargy.predicates import custom, dictionary, eq, in_caseless
+from yargy.predicates.bank import Predicate
+
+from . import lexicon
+
+
+def _valid_number(value: str) -> bool:
+    digits = value.replace(" ", "").replace(".", "").replace(",", "")
+    return not (len(digits) > 1 and digits[0] == "0" and value[1] not in ",.")
+
+
+def lemmas(token) -> set[str]:
+    forms = getattr(token, "forms", None)
+    return {form.normalized for form in forms} if forms else {token.value.lower()}
+
+
+class SingularMultiplier(Predicate):
+    """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many" and are skipped."""
+
+    __attributes__ = []
+
+    def __call__(self, token):
+        return any(
+            form.normalized in lexicon.multipliers()
+            and "sing" in form.grams
+            and ("nomn" in form.grams or "accs" in form.grams)
+            for form in getattr(token, "forms", ())
+        ) and token.value.lower() not in ("тысячи", "миллиона", "миллиарда", "триллиона")
+
+
+NUM = rule(custom(_valid_number, types="NUM"))
+NUM_WORD = dictionary(set(lexicon.numerals()))
+MULT = rule(dictionary(set(lexicon.multipliers())), eq(".").optional())
+COLLECTIVE = dictionary(set(lexicon.collectives()))
+
+NUMBER_PART = or_(NUM, rule(NUM_WORD.repeatable(max=4)))
+SCALED = rule(NUMBER_PART, MULT)
+# `2 млрд 277 млн`, `5 миллионов 300 тысяч`: descending parts; checked in amount_value.
+AMOUNT = or_(rule(SCALED.repeatable(max=4)), NUMBER_PART)
+SCALED_AMOUNT = rule(SCALED.repeatable(max=4))
+QUALIFIER = or_(*[rule(*[in_caseless({word}) for word in words]) for words in lexicon.qualifiers()])
+# `миллион тенге` alone is one million; `более тысячи` is more than one thousand; `тысячи` alone is "many".
+LONE_MULTIPLIER = or_(rule(SingularMultiplier(), eq(".").optional()), rule(QUALIFIER, MULT))
+
+
+def parse_number(value: str) -> Decimal | None:
+    """`1 700 000`, `1.700.000`, `12500` -> int-valued; `4,2`, `1.5` -> decimal."""
+    text = value.replace(" ", "")
+    parts = text.split(".")
+    if len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3):
+        text = text.replace(".", "")  # dots grouping thousands
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def amount_value(tokens) -> Decimal | None:
+    """Exact value of the tokens of an AMOUNT; None when the parts do not add up to one number."""
+    total = Decimal(0)
+    group: Decimal | None = None
+    last_multiplier = None
+    grouped_by_dots = False
+    for token in tokens:
+        if token.type == "NUM":
+            if group is not None:
+                return None  # two numbers in a row: never glued
+            group = parse_number(token.value)
+            grouped_by_dots = "." in token.value and len(token.value.split(".")[-1]) == 3
+            if group is None:
+                return None
+            continue
+        if token.value == ".":
+            continue
+        words = lemmas(token)
+        multiplier = next((lexicon.multipliers()[w] for w in words if w in lexicon.multipliers()), None)
+        if multiplier is not None:
+            if last_multiplier is not None and multiplier >= last_multiplier:
+                return None  # `5 тыс. 3 млн` is not one amount
+            if grouped_by_dots:
+                return None  # `1.500 млн`: a thousands dot or a decimal one? Better no number than a wrong one.
+            total += (group if group is not None else Decimal(1)) * multiplier
+            group, last_multiplier = None, multiplier
+            continue
+        numeral = next((lexicon.numerals()[w] for w in words if w in lexicon.numerals()), None)
+        if numeral is None:
+            numeral = next((Decimal(lexicon.collectives()[w]) for w in words if w in lexicon.collectives()), None)
+        if numeral is None:
+            return None
+        group = (group or Decimal(0)) + numeral
+    if group is not None:
+        if last_multiplier is not None and group >= last_multiplier:
+            return None
+        total += group
+    return total

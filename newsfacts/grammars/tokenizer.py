@@ -1,0 +1,29 @@
+"""The yargy tokenizer, taught the shapes of numbers seen in the news.
+
+A grouped number (`1 700 000`, `1.700.000`) or a decimal (`4,2`) is ONE token, so the grammars never
+glue separate numbers together: `8 701 234 56 78` is a phone, `2 000 000 2023 года` stays apart.
+"""
+
+from __future__ import annotations
+
+from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
+
+PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
+DATE = TokenRule("DATE", r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]\d)")
+# Groups of exactly three digits with one and the same separator. A short group after it would make it
+# ambiguous (a phone, a list): then it is not joined. A year after it (`2 000 000 2023 года`) is left apart.
+GROUPED = TokenRule(
+    "NUM", r"(?<![\d.,])\d{1,3}(?:(?P<sep> |\.)\d{3})(?:(?P=sep)\d{3})*(?![\d]|[.,]\d| \d{1,3}(?!\d))"
+)
+DECIMAL = TokenRule("NUM", r"(?<![\d.,])\d+[,.]\d+(?![\d]|[.,]\d)")
+INTEGER = TokenRule("NUM", r"\d+")
+
+# `₸`, `$`, `€`, `₽` are single tokens of their own type: the stock rules would call them OTHER/PUNCT.
+SYMBOL = TokenRule("SYMBOL", r"[₸$€₽~]")
+
+TOKEN_RULES = [PHONE, DATE, GROUPED, DECIMAL, INTEGER, SYMBOL] + [rule for rule in RULES if rule.type != "INT"]
+
+
+class NewsTokenizer(MorphTokenizer):
+    def __init__(self, morph=None):
+        super().__init__(rules=TOKEN_RULES, morph=morph)

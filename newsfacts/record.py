@@ -1,0 +1,82 @@
+"""The public record: one per document. Its JSON Schema (`newsfacts schema`) is a contract."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+Kind = Literal["money", "detained", "victims", "crimes"]
+Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
+Role = Literal["damage", "returned", "bribe", "fine", "price", "other"]
+Lang = Literal["ru", "kk", "other"]
+
+
+def _exact_number(value: int | Decimal) -> int | float:
+    # JSON has one number type: whole values go out as ints; the rest as the shortest float that reads
+    # back to the same decimal (4.2, never 4.2000000001).
+    if isinstance(value, int) or value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Value = Annotated[
+    int | Decimal,
+    PlainSerializer(_exact_number, return_type=int | float, when_used="json"),
+    Field(ge=0, description="Exact value: an integer, or a decimal for fractional money"),
+]
+Span = tuple[int, int]
+
+
+class Entity(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="Normalised name (nominative, today's name for places)")
+    mentions: list[Span] = Field(description="Character spans [start, end) in the original text")
+
+
+class DateRange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: date
+    end: date
+    text: str
+    span: Span
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Kind
+    value: Value
+    currency: str | None = Field(None, description="ISO code (KZT, RUB, USD...) or MRP; money only")
+    qualifier: Qualifier = "exact"
+    role: Role | None = Field(None, description="What the sum is; money only")
+    text: str = Field(description="Evidence: the original text of the span")
+    span: Span = Field(description="Character span [start, end) in the original text")
+    sentence: int = Field(description="Index of the sentence in the document, from 0")
+    city: str | None = Field(None, description="City the fact is attributed to, or null when unknown")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str
+    source: str | None = None
+    sha256: str
+    lang: Lang
+    warnings: list[str] = []
+    persons: list[Entity] = []
+    organisations: list[Entity] = []
+    cities: list[Entity] = []
+    regions: list[Entity] = []
+    countries: list[Entity] = []
+    dates: list[DateRange] = []
+    facts: list[Fact] = []
+
+
+class ErrorRecord(BaseModel):
+    """What a batch writes for an input that could not be turned into a Record."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    error: str = Field(description="Short machine-readable reason: empty, binary, decode, unreadable, timeout...")
+    message: str

@@ -1,0 +1,71 @@
+"""Stage 2: paragraphs, sentences and tokens (razdel), with offsets into the normalised text.
+
+razdel does not break sentences at line ends, but a news text's lines are headlines, bylines and
+paragraphs: every line is split on its own. Blank lines separate paragraphs, which bound attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import sentenize, tokenize
+
+BLANK_LINES = re.compile(r"\n[ ]*\n\s*")
+# A sentence longer than this is cut into pieces: the Earley parser and the NER batch stay bounded.
+MAX_SENTENCE_CHARS = 1000
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+def _paragraphs(text: str):
+    start = 0
+    for match in BLANK_LINES.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _lines(text: str, start: int, end: int):
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        if match.group().strip():
+            yield start + match.start(), start + match.end()
+
+
+def _chunks(text: str, start: int, end: int):
+    """Cut an overlong sentence at spaces (or anywhere, for a line with no space at all)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def segment(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
+        for l_start, l_end in _lines(text, p_start, p_end):
+            for piece in sentenize(text[l_start:l_end]):
+                for s_start, s_end in _chunks(text, l_start + piece.start, l_start + piece.stop):
+                    body = text[s_start:s_end]
+                    if not body.strip():
+                        continue
+                    tokens = [Token(s_start + t.start, s_start + t.stop, t.text) for t in tokenize(body)]
+                    sentences.append(Sentence(len(sentences), paragraph, s_start, s_end, body, tokens))
+    return sentences
