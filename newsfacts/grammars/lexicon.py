@@ -30,7 +30,13 @@ def multipliers() -> dict[str, int]:
 @cache
 def currencies() -> dict[str, str]:
     """Written form or lemma -> ISO code."""
-    return {form: code for code, form in _pairs("currencies.tsv")}
+    return {form.rstrip("."): code for code, form in _pairs("currencies.tsv")}
+
+
+@cache
+def currency_abbreviations() -> set[str]:
+    """`тг.`, `руб.`: written with a dot in rules/, so the dot after them belongs to the sum."""
+    return {form.rstrip(".") for _code, form in _pairs("currencies.tsv") if form.endswith(".")}
 
 
 @cache

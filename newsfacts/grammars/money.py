@@ -11,10 +11,10 @@ from .number import AMOUNT, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT
 _WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
 _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
 
+_ABBREVIATIONS = lexicon.currency_abbreviations()
 CURRENCY_WORD = rule(
     gram("ADJF").optional(),  # российских рублей, американских долларов
-    dictionary(_WORDS),
-    eq(".").optional(),
+    or_(rule(dictionary(_WORDS - _ABBREVIATIONS)), rule(in_caseless(_ABBREVIATIONS), eq(".").optional())),
     in_caseless({"США", "сша"}).optional(),
 )
 CURRENCY_SIGN = rule(in_(_SIGNS))

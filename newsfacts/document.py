@@ -1,0 +1,76 @@
+"""The document that flows through the pipeline: each stage reads some fields and fills others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .ner import Mention
+from .normalize import Normalized
+from .segment import Sentence
+
+
+@dataclass
+class Place:
+    name: str  # today's name, nominative
+    kind: str  # city | region | country
+    region: str | None = None
+
+
+@dataclass
+class PlaceMention:
+    place: Place
+    start: int  # offsets in the normalised text
+    end: int
+    sentence: int
+    origin: bool = False  # `житель Тараза`, `уроженец Экибастуза`: where a person is from, not where it happened
+
+
+@dataclass
+class NamedMention:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class FactDraft:
+    kind: str
+    value: Decimal | int
+    start: int
+    end: int
+    sentence: int
+    qualifier: str = "exact"
+    currency: str | None = None
+    role: str | None = None
+    city: str | None = None
+
+
+@dataclass
+class DateDraft:
+    start_date: date
+    end_date: date
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Document:
+    doc_id: str
+    text: str
+    source: str | None = None
+    reference_date: date | None = None
+    warnings: list[str] = field(default_factory=list)
+    normalized: Normalized | None = None
+    lang: str = "ru"
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    national: set[int] = field(default_factory=set)  # sentences that speak of the whole country
+    persons: list[NamedMention] = field(default_factory=list)
+    organisations: list[NamedMention] = field(default_factory=list)
+    facts: list[FactDraft] = field(default_factory=list)
+    dates: list[DateDraft] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)  # sentences not in Russian: no facts are read from them

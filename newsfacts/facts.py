@@ -1,0 +1,203 @@
+"""Stage 4: rule extraction. The yargy grammars run on each sentence that can hold a match; a match is
+turned into a FactDraft here, in one place: value, qualifier, currency, kind and role."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from yargy import Parser
+
+from .document import Document, FactDraft
+from .grammars import lexicon
+from .grammars.count import COUNT
+from .grammars.money import MONEY
+from .grammars.number import amount_value, lemmas
+from .grammars.tokenizer import NewsTokenizer
+from .segment import Sentence
+
+# A cheap test before the Earley parser: a digit or a number word stem must be there.
+_NUMBER_STEMS = (
+    r"\d|один|одн|дв[аоуе]|тр[иоеё]|четыр|пят|шест|сем|вос|девят|десят|двадцат|тридцат|сорок|сто|ст[аа]|"
+    r"двест|трист|полтор|полутор|тысяч|тыс|миллион|млн|миллиард|млрд|трлн|триллион|двое|двоих|трое|троих|"
+    r"четвер|задерж|арест|водвор"
+)
+CAN_HOLD_COUNT_OR_MONEY = re.compile(_NUMBER_STEMS, re.IGNORECASE)
+RANGE_WORDS = {"до", "-", "—"}
+TRIGGER_WINDOW = 12  # tokens: a trigger further away says nothing about a number
+
+
+def _qualifier(tokens) -> tuple[str, int]:
+    """The qualifier words at the start of a match, and how many tokens they take."""
+    words = [token.value.lower() for token in tokens]
+    for phrase, qualifier in sorted(lexicon.qualifiers().items(), key=lambda item: -len(item[0])):
+        if tuple(words[: len(phrase)]) == phrase:
+            return qualifier, len(phrase)
+    return "exact", 0
+
+
+def _currency(token) -> str | None:
+    currencies = lexicon.currencies()
+    if token.value in currencies:
+        return currencies[token.value]
+    if token.type != "RU":
+        return None
+    return next((currencies[w] for w in lemmas(token) if w in currencies), None)
+
+
+def _is_amount_token(token) -> bool:
+    if token.type == "NUM" or token.value == ".":
+        return True
+    words = lemmas(token)
+    return any(w in lexicon.multipliers() or w in lexicon.numerals() or w in lexicon.collectives() for w in words)
+
+
+def _amounts(tokens) -> list[list]:
+    """The runs of amount tokens in a match, split at range words (`от 5 до 10`, `5-10`)."""
+    runs: list[list] = [[]]
+    for token in tokens:
+        if token.value.lower() in RANGE_WORDS and runs[-1]:
+            runs.append([])
+        elif _is_amount_token(token) and _currency(token) is None:
+            runs[-1].append(token)
+    return [run for run in runs if run]
+
+
+def _multiplier_of(run) -> list:
+    return [t for t in run if any(w in lexicon.multipliers() for w in lemmas(t))]
+
+
+def _nearest(triggers: dict[str, str], tokens, start: int, end: int) -> str | None:
+    """The kind/role of the trigger word nearest to tokens[start:end], looking both ways in the sentence."""
+    best, best_distance = None, TRIGGER_WINDOW + 1
+    for index, token in enumerate(tokens):
+        found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
+        if found is None:
+            continue
+        distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
+        # on a tie, the word before the number wins: `задержаны 3 человека, пострадали 5 человек`
+        if distance < best_distance or (distance == best_distance and index < start):
+            best, best_distance = found, distance
+    return best
+
+
+def _money_role(tokens, start: int, end: int) -> str:
+    role = _nearest(lexicon.money_roles(), tokens, start, end) or "other"
+    if role == "damage":
+        # `возместил ущерб в размере X`: the damage was paid back
+        before = tokens[max(0, start - 6) : start]
+        if any(lexicon.money_roles().get(w) == "returned" for t in before for w in lemmas(t)):
+            return "returned"
+    return role
+
+
+class FactExtractor:
+    """Compiles the grammars once; then reads the facts of one document at a time."""
+
+    def __init__(self, tokenizer: NewsTokenizer | None = None):
+        self.tokenizer = tokenizer or NewsTokenizer()
+        self.money = Parser(MONEY, tokenizer=self.tokenizer)
+        self.count = Parser(COUNT, tokenizer=self.tokenizer)
+
+    def __call__(self, doc: Document) -> None:
+        for sentence in doc.sentences:
+            if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
+                continue
+            tokens = list(self.tokenizer(sentence.text))
+            money = self._money(sentence, tokens)
+            counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
+            doc.facts.extend(money + counts)
+
+    # -- money --------------------------------------------------------------------------------------
+    def _money(self, sentence: Sentence, tokens) -> list[FactDraft]:
+        facts: list[FactDraft] = []
+        currency_before: str | None = None
+        for match in self.money.findall(sentence.text):
+            index = _token_index(tokens, match.span.start)
+            end_index = index + len(match.tokens)
+            qualifier, skip = _qualifier(match.tokens)
+            currency = next((c for c in map(_currency, match.tokens) if c), None)
+            if currency is None:
+                # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
+                following = tokens[end_index] if end_index < len(tokens) else None
+                if currency_before is None or (following is not None and following.type in ("RU", "LATIN")):
+                    continue
+                currency = currency_before
+            currency_before = currency
+            runs = _amounts(match.tokens[skip:])
+            values = [amount_value(run) for run in runs]
+            if not values or any(v is None for v in values):
+                continue
+            if len(values) == 2:
+                low_run, high_run = runs
+                if not _multiplier_of(low_run) and _multiplier_of(high_run):
+                    # `от 5 до 10 млн`, `5-10 млн`: the multiplier belongs to both ends
+                    values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
+                if values[0] is None or values[0] > values[1]:
+                    continue
+                pairs = [(values[0], "range_low"), (values[1], "range_high")]
+            else:
+                pairs = [(values[0], qualifier)]
+            role = _money_role(tokens, index, end_index)
+            start, end = sentence.start + match.span.start, sentence.start + match.span.stop
+            for value, qual in pairs:
+                if value > 0:
+                    facts.append(
+                        FactDraft("money", _exact(value), start, end, sentence.index, qual, currency, role)
+                    )
+        return facts
+
+    # -- counts -------------------------------------------------------------------------------------
+    def _counts(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
+        facts: list[FactDraft] = []
+        for match in self.count.findall(sentence.text):
+            start, end = sentence.start + match.span.start, sentence.start + match.span.stop
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue  # `5 млн тенге` is money, not a count
+            index = _token_index(tokens, match.span.start)
+            end_index = index + len(match.tokens)
+            kind, value, qualifier = self._read_count(match.tokens)
+            if kind == "persons":
+                kind = _nearest(lexicon.count_triggers(), tokens, index, end_index)
+            if kind is None or value is None or value != int(value) or value <= 0:
+                continue
+            facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
+        return facts
+
+    @staticmethod
+    def _read_count(match_tokens) -> tuple[str | None, Decimal | None, str]:
+        nouns = lexicon.count_nouns()
+        noun_kind = None
+        for token in reversed(match_tokens):
+            noun_kind = next((nouns[w] for w in lemmas(token) if w in nouns), None)
+            if noun_kind:
+                break
+        words = [lemmas(t) for t in match_tokens]
+        if any(w & set(lexicon.count_triggers()) for w in words[:1]):
+            return "detained", Decimal(1), "exact"  # `задержан уроженец`
+        start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)
+        if start is None:
+            return None, None, "exact"
+        qualifier, _ = _qualifier(match_tokens[_skip_group(match_tokens) :])
+        run = []
+        for token in match_tokens[start:]:
+            if not _is_amount_token(token):
+                break
+            run.append(token)
+        if any(lemmas(t) & set(lexicon.collectives()) for t in run):
+            return noun_kind or "persons", amount_value(run), qualifier
+        return noun_kind, amount_value(run), qualifier
+
+
+def _skip_group(tokens) -> int:
+    """`группа из 24 граждан`: the words before the number that are not a qualifier."""
+    words = [t.value.lower() for t in tokens]
+    return 2 if len(words) > 2 and words[1] == "из" else 0
+
+
+def _token_index(tokens, char_start: int) -> int:
+    return next((i for i, t in enumerate(tokens) if t.span.start >= char_start), len(tokens))
+
+
+def _exact(value: Decimal) -> Decimal | int:
+    return int(value) if value == value.to_integral_value() else value.normalize()

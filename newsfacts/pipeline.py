@@ -1,0 +1,157 @@
+"""The pipeline: a list of named stages over a Document, and the conversion to the public Record."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from . import language
+from .attribution import attribute
+from .dates import DateExtractor
+from .document import Document
+from .entities import EntityFinder
+from .facts import FactExtractor
+from .grammars.tokenizer import NewsTokenizer
+from .morph import analyzer
+from .ner import NER
+from .normalize import Normalizer
+from .places import PlaceFinder
+from .record import DateRange, Entity, Fact, Record
+from .segment import segment
+
+
+class Pipeline:
+    """Loads the models and compiles the grammars once; call it on as many texts as you like.
+
+    >>> pipeline = Pipeline()
+    >>> record = pipeline("В Павлодаре задержаны трое.", doc_id="a")
+    """
+
+    def __init__(self):
+        tokenizer = NewsTokenizer(morph=analyzer())
+        self.normalizer = Normalizer()
+        self.ner = NER()
+        self.stages = [
+            ("normalize", self._normalize),
+            ("segment", self._segment),
+            ("ner", self._ner),
+            ("places", PlaceFinder()),
+            ("entities", EntityFinder()),
+            ("facts", FactExtractor(tokenizer)),
+            ("dates", DateExtractor(tokenizer)),
+            ("attribution", attribute),
+        ]
+
+    def __call__(
+        self,
+        text: str,
+        doc_id: str = "doc",
+        source: str | None = None,
+        date: date | None = None,
+        sha256: str | None = None,
+        warnings: list[str] | None = None,
+    ) -> Record:
+        doc = Document(doc_id=doc_id, text=text, source=source, reference_date=date, warnings=list(warnings or []))
+        for _name, stage in self.stages:
+            stage(doc)
+        return to_record(doc, sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+    def _normalize(self, doc: Document) -> None:
+        doc.normalized = self.normalizer(doc.text)
+        doc.lang = language.detect(doc.normalized.text)
+        if doc.lang == "kk":
+            doc.warnings.append("kazakh text: facts are not extracted from Kazakh")
+        elif doc.lang == "other":
+            doc.warnings.append("not a Russian text: no facts extracted")
+
+    def _segment(self, doc: Document) -> None:
+        doc.sentences = segment(doc.normalized.text)
+        for sentence in doc.sentences:
+            if doc.lang != "ru" or language.detect(sentence.text) != "ru":
+                doc.skipped.add(sentence.index)
+
+    def _ner(self, doc: Document) -> None:
+        doc.mentions = self.ner([s for s in doc.sentences if s.index not in doc.skipped])
+
+
+def _entities(mentions, normalized) -> list[Entity]:
+    grouped: dict[str, Entity] = {}
+    for name, start, end in mentions:
+        entity = grouped.setdefault(name.casefold(), Entity(name=name, mentions=[]))
+        entity.mentions.append(normalized.span(start, end))
+    return list(grouped.values())
+
+
+def _merge_short_names(persons: list[Entity]) -> list[Entity]:
+    """`Суюнбай` alone is the `Жандос Суюнбай` named before."""
+    full = [p for p in persons if " " in p.name]
+    kept = []
+    for person in persons:
+        owner = next((f for f in full if " " not in person.name and person.name in f.name.split()), None)
+        if owner is None:
+            kept.append(person)
+        else:
+            owner.mentions.extend(person.mentions)
+    return kept
+
+
+def to_record(doc: Document, sha256: str) -> Record:
+    normalized = doc.normalized
+    original = normalized.original
+
+    def places(kind: str) -> list[Entity]:
+        return _entities([(p.place.name, p.start, p.end) for p in doc.places if p.place.kind == kind], normalized)
+
+    facts = []
+    for draft in sorted(doc.facts, key=lambda f: (f.start, f.kind)):
+        start, end = normalized.span(draft.start, draft.end)
+        facts.append(
+            Fact(
+                kind=draft.kind,
+                value=draft.value,
+                currency=draft.currency,
+                qualifier=draft.qualifier,
+                role=draft.role,
+                text=original[start:end],
+                span=(start, end),
+                sentence=draft.sentence,
+                city=draft.city,
+            )
+        )
+    dates = []
+    seen = set()
+    for draft in sorted(doc.dates, key=lambda d: d.start):
+        start, end = normalized.span(draft.start, draft.end)
+        if (draft.start_date, draft.end_date, start) not in seen:
+            seen.add((draft.start_date, draft.end_date, start))
+            dates.append(DateRange(start=draft.start_date, end=draft.end_date, text=original[start:end], span=(start, end)))
+    return Record(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        sha256=sha256,
+        lang=doc.lang,
+        warnings=doc.warnings,
+        persons=_merge_short_names(_entities([(p.name, p.start, p.end) for p in doc.persons], normalized)),
+        organisations=_entities([(o.name, o.start, o.end) for o in doc.organisations], normalized),
+        cities=places("city"),
+        regions=places("region"),
+        countries=places("country"),
+        dates=dates,
+        facts=facts,
+    )
+
+
+_default: Pipeline | None = None
+
+
+def extract(text: str, doc_id: str = "doc", source: str | None = None, date: date | None = None) -> Record:
+    """Extract the record of one text with a pipeline loaded on first use and kept for the next calls."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default(text, doc_id=doc_id, source=source, date=date)
+
+
+def doc_id_of(path: Path) -> str:
+    return path.stem

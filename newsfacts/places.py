@@ -1,0 +1,148 @@
+"""Places: the gazetteer in rules/ (cities, regions, countries, old names, declined forms) and the stage
+that finds place mentions in the sentences, whether or not NER saw them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import resources
+from .document import Document, Place, PlaceMention
+from .morph import analyzer, lemmas
+
+MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
+_VOWELS_INDECLINABLE = tuple("оеуыиюэё")
+_HUSHING = tuple("гкхжшщч")
+
+
+def key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("ё", "е")).replace(" .", ".")
+
+
+def declensions(name: str) -> list[str]:
+    """Oblique cases of a one-word name by the usual endings: Шымкент -> Шымкента, Шымкенте...
+    Irregular names list their forms in the gazetteer."""
+    if " " in name:
+        return []
+    head, sep, last = name.rpartition("-")
+    prefix = head + sep
+    low = last.lower()
+    if low.endswith("ия"):
+        stem, endings = last[:-1], ("и", "ю", "ей")
+    elif low.endswith("а"):
+        stem = last[:-1]
+        endings = ("и" if stem.lower().endswith(_HUSHING) else "ы", "е", "у", "ой")
+    elif low.endswith("я"):
+        stem, endings = last[:-1], ("и", "е", "ю", "ей")
+    elif low.endswith(("й", "ь")):
+        stem, endings = last[:-1], ("я", "ю", "ем", "е")
+    elif low.endswith(_VOWELS_INDECLINABLE):
+        return []
+    else:
+        stem, endings = last, ("а", "у", "ом", "е")
+    return [prefix + stem + ending for ending in endings]
+
+
+class Gazetteer:
+    def __init__(self):
+        self.forms: dict[str, Place] = {}
+        self.by_name: dict[str, Place] = {}
+        for row in resources.table("gazetteer.tsv"):
+            name, kind, region, aliases, forms = (list(row) + [""] * 5)[:5]
+            place = Place(name, kind, region or None)
+            self.by_name[name] = place
+            names = [name] + [a.strip() for a in aliases.split(",") if a.strip()]
+            for variant in names:
+                for form in [variant, *declensions(variant)]:
+                    self.forms.setdefault(key(form), place)
+            for form in forms.split(","):
+                if form.strip():
+                    self.forms.setdefault(key(form), place)
+
+    def lookup(self, text: str) -> Place | None:
+        return self.forms.get(key(text))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _capitalized(text: str) -> bool:
+    return text[:1].isupper()
+
+
+class PlaceFinder:
+    """Finds the places of each sentence: gazetteer n-grams, plus NER locations it does not know that
+    follow `г.`/`город` (foreign towns)."""
+
+    def __init__(self):
+        self.gazetteer = gazetteer()
+        self.origin_words = set(resources.words("origin_words.txt"))
+        self.prefixes = set(resources.words("place_prefixes.txt"))
+        self.national = [re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")]
+
+    def __call__(self, doc: Document) -> None:
+        persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
+        for sentence in doc.sentences:
+            if any(p.search(sentence.text.lower()) for p in self.national):
+                doc.national.add(sentence.index)
+            tokens = sentence.tokens
+            i = 0
+            while i < len(tokens):
+                found = self._longest(tokens, i)
+                if found is None:
+                    i += 1
+                    continue
+                place, j = found
+                start, end = tokens[i].start, tokens[j - 1].end
+                if not any(s <= start < e for s, e in persons):
+                    origin = self._is_origin(tokens, i)
+                    doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
+                i = j
+        self._unknown_towns(doc)
+
+    def _longest(self, tokens, i: int):
+        if not _capitalized(tokens[i].text):
+            return None
+        for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
+            text = " ".join(t.text for t in tokens[i:j])
+            place = self.gazetteer.lookup(text)
+            if place is not None:
+                if place.kind == "region" and j - i == 1 and not tokens[i].text.isupper():
+                    continue  # a lone word is a region only as an abbreviation (ВКО); `Абай` is the town
+                return place, j
+        return None
+
+    def _is_origin(self, tokens, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (tokens[j].text.lower() in self.prefixes or tokens[j].text == "."):
+            j -= 1  # `уроженец города Экибастуза`, `жителя г. Тараза`
+        return j >= 0 and bool(lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words)
+
+    def _unknown_towns(self, doc: Document) -> None:
+        known = [(p.start, p.end) for p in doc.places]
+        for mention in doc.mentions:
+            if mention.type != "LOC" or any(s < mention.end and mention.start < e for s, e in known):
+                continue
+            sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+            if sentence is None:
+                continue
+            first = next((i for i, t in enumerate(sentence.tokens) if t.start >= mention.start), None)
+            before = [t.text.lower() for t in sentence.tokens[max(0, (first or 0) - 2) : first]]
+            if first is None or not self.prefixes & set(before):
+                continue  # an unknown place is a town only when the text says so: `в г. Бишкеке`
+            place = Place(_nominative(mention.text), "city")
+            origin = self._is_origin(sentence.tokens, first)
+            doc.places.append(PlaceMention(place, mention.start, mention.end, sentence.index, origin))
+
+
+def _nominative(text: str) -> str:
+    words = text.split()
+    if len(words) != 1:
+        return text
+    parses = [p for p in analyzer()(words[0].lower()) if "Geox" in p.grams]
+    if not parses:
+        return text
+    name = parses[0].normalized
+    return "-".join(part.capitalize() for part in name.split("-"))
