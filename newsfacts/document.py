@@ -62,6 +62,7 @@ class Document:
     text: str
     source: str | None = None
     reference_date: date | None = None
+    published: date | None = None
     warnings: list[str] = field(default_factory=list)
     normalized: Normalized | None = None
     lang: str = "ru"

@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from . import language
+from . import frontmatter, language
 from .attribution import attribute
 from .dates import DateExtractor
 from .document import Document
@@ -52,7 +52,9 @@ class Pipeline:
         sha256: str | None = None,
         warnings: list[str] | None = None,
     ) -> Record:
-        doc = Document(doc_id=doc_id, text=text, source=source, reference_date=date, warnings=list(warnings or []))
+        doc = Document(doc_id=doc_id, text=text, source=source, warnings=list(warnings or []))
+        doc.published = frontmatter.published(text)
+        doc.reference_date = date or doc.published  # relative dates resolve against it
         for _name, stage in self.stages:
             stage(doc)
         return to_record(doc, sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())
@@ -131,6 +133,7 @@ def to_record(doc: Document, sha256: str) -> Record:
         source=doc.source,
         sha256=sha256,
         lang=doc.lang,
+        published=doc.published,
         warnings=doc.warnings,
         persons=_merge_short_names(_entities([(p.name, p.start, p.end) for p in doc.persons], normalized)),
         organisations=_entities([(o.name, o.start, o.end) for o in doc.organisations], normalized),

@@ -63,6 +63,7 @@ class Record(BaseModel):
     source: str | None = None
     sha256: str
     lang: Lang
+    published: date | None = Field(None, description="Publication date given with the input, if any")
     warnings: list[str] = []
     persons: list[Entity] = []
     organisations: list[Entity] = []
