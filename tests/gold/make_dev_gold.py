@@ -241,13 +241,145 @@ doc("020_mvd_fake_ticket_sites_warning",
     countries=["Турция", "ОАЭ"], orgs=["МВД РК"],
     dates=[MON(2024, 7)])
 
-# @@BATCH2@@
+doc("021_temirtau_ferroalloy_theft",
+    facts=[DET(4, city="Темиртау"),
+           M(112_000_000, qualifier="about", city="Темиртау"),
+           CRI(6, city="Темиртау")],
+    cities=["Темиртау", "Караганда", "Балхаш"], orgs=["УП г. Темиртау"])
+
+doc("022_petropavlovsk_fake_social_workers",
+    facts=[DET(2, city="Петропавловск"), CRI(8, city="Петропавловск"),
+           M(2_950_000, city="Петропавловск"), M(700_000, city="Петропавловск")],
+    cities=["Петропавловск", "Омск"], regions=["Северо-Казахстанская область"],
+    countries=["Казахстан"], orgs=["KAZINFORM", "ДП СКО"],
+    dates=[MON(2024, 12)])
+
+doc("023_turkestan_fake_licenses",
+    facts=[DET(7, city="Туркестан"),
+           M(350_000, qualifier="range_low", role="price", city="Туркестан"),
+           M(500_000, qualifier="range_high", role="price", city="Туркестан"),
+           M(21_000_000, role="other", city="Туркестан"),
+           DET(1, city="Кентау")],
+    cities=["Туркестан", "Кентау"], regions=["Туркестанская область"],
+    orgs=["ДП Туркестанской области", "Instagram"], persons=["Нурлан Сейткали"])
+
+doc("024_zhezkazgan_laptop_procurement",
+    facts=[M(280_000, role="price", city="Жезказган"),
+           M(610_000, role="price", city="Жезказган"),
+           M(19_800_000, city="Жезказган"),
+           FINE_MRP(3000, city="Жезказган"),
+           CRI(12)],
+    cities=["Жезказган"], regions=["Улытауская область"],
+    orgs=["Сарыарка Tech Сервис", "ДЭР по Улытауской области"],
+    dates=[Y(2023)])
+
+doc("025_almaty_fake_lawyer",
+    facts=[DET(1, city=ALA), M(12_000, "USD", city=ALA), M(3_500, "USD", city=ALA),
+           M(1_500_000, city=ALA), VIC(5, city=ALA)],
+    cities=[ALA, "Бишкек", "Каскелен"], orgs=["ДП г. Алматы"],
+    dates=[MON(2025, 4), Y(1993)])
+
+doc("026_ekibastuz_coal_theft",
+    facts=[M(14_800_000, city="Экибастуз"), DET(3, city="Экибастуз"),
+           M(12_500, role="price", city="Экибастуз")],
+    cities=["Экибастуз", "Павлодар", "Аксу"], regions=["Павлодарская область"],
+    orgs=["ДП Павлодарской области"],
+    dates=[Y(2024)])
+
+doc("027_rudny_stop_fraud_campaign",
+    cities=["Рудный", "Лисаковск"], orgs=["УП г. Рудного"],
+    dates=[DAY("2025-05-15"), Y(2024)])
+
+doc("028_shymkent_tax_inspector_bribe",
+    facts=[DET(1, city=SHY),
+           M(3_000_000, role="bribe", city=SHY),
+           M(1_200_000, role="bribe", city=SHY),
+           M(1_800_000, role="bribe", city=SHY),
+           CRI(27, city=SHY),
+           M(140_000_000, qualifier="more_than", role="bribe", city=SHY)],
+    cities=[SHY], orgs=["АФМ"],
+    dates=[RNG("2025-01-01", "2025-06-30")])
+
+doc("029_astana_cyber_briefing",
+    facts=[CRI(3118, city=AST), CRI(2764, city=AST),
+           M(2_900_000_000, qualifier="less_than", city=AST),
+           M(410_000_000, qualifier="about", role="returned", city=AST),
+           DET(11, city=AST), DET(46, city=AST)],
+    cities=[AST], orgs=["ДП г. Астаны"], persons=["Данияр Ахметов"],
+    dates=[Y(2025), Y(2024), RNG("2019-01-01", "2022-12-31")])
+
+doc("030_balkhash_colleague_card_theft",
+    facts=[DET(1, city="Балхаш"), M(640_000, city="Балхаш"), M(210_000, city="Балхаш"),
+           M(850_000, role="returned", city="Балхаш")],
+    cities=["Балхаш"], orgs=["УП г. Балхаша"])
+
+doc("031_kk_shymkent_car_sale_scam", lang="kk")
+
+doc("032_zhanaozen_water_cashier",
+    facts=[M(7_460_000, city="Жанаозен"), FINE_MRP(1800, city="Жанаозен"),
+           M(2_000_000, qualifier="about", role="returned", city="Жанаозен")],
+    cities=["Жанаозен"],
+    dates=[Y(2024)])
+
+doc("033_kk_almaty_pyramid_warning", lang="kk")
+
+doc("034_talgar_drug_lab",
+    facts=[M(1_900_000_000, qualifier="about", role="other", city="Талгар"),
+           DET(6, city="Талгар"), CRI(214)],
+    cities=["Талгар", ALA, AST], regions=["Алматинская область"],
+    countries=["Китай", "Россия"], orgs=["КНБ", "МВД"],
+    dates=[Y(2025)])
+
+doc("035_shchuchinsk_fake_guest_houses",
+    facts=[DET(1, city="Щучинск"),
+           M(30_000, qualifier="range_low", city="Щучинск"),
+           M(60_000, qualifier="range_high", city="Щучинск"),
+           VIC(23, city="Щучинск"), M(1_046_000, city="Щучинск"),
+           M(180_000, role="returned", city="Щучинск")],
+    cities=["Щучинск", AST, "Караганда", "Новосибирск"], regions=["Акмолинская область"],
+    orgs=["ДП Акмолинской области"],
+    dates=[MON(2025, 7)])
+
+doc("036_stepnogorsk_tax_evasion",
+    facts=[DET(1, city="Степногорск"),
+           M(420_000_000, qualifier="more_than", city="Степногорск"),
+           M(1_200_000, "USD", qualifier="about", role="other", city="Степногорск"),
+           M(180_000_000, role="other", city="Степногорск")],
+    cities=["Степногорск", "Дубай"], regions=["Акмолинская область"], countries=["ОАЭ"],
+    orgs=["Кен Металл Групп", "ДЭР по Акмолинской области"], persons=["Сергей Литвинов"],
+    dates=[Y(2023)])
+
+doc("037_ridder_coal_delivery_scam",
+    facts=[VIC(17, city="Риддер"), M(28_000, role="price", city="Риддер"),
+           M(2_640_000, city="Риддер"), DET(1, city="Риддер")],
+    cities=["Риддер", UKA], orgs=["WhatsApp"],
+    dates=[MON(2024, 9)])
+
+doc("038_aksu_traffic_police_bribe",
+    facts=[DET(1, city="Аксу"), M(120_000, role="bribe", city="Аксу")],
+    cities=["Аксу", "Павлодар"], regions=["Павлодарская область"], orgs=["Антикор"])
+
+doc("039_kyzylorda_drop_cards_warning",
+    cities=["Кызылорда", "Аральск"], regions=["Кызылординская область"],
+    orgs=["ДП Кызылординской области"],
+    dates=[DAY("2025-09-01")])
+
+doc("040_kaskelen_stolen_cars",
+    facts=[DET(2, city="Каскелен"),
+           M(4_500_000, qualifier="range_low", role="price", city="Каскелен"),
+           M(7_000_000, qualifier="range_high", role="price", city="Каскелен"),
+           CRI(11, city="Каскелен"), VIC(9, city="Каскелен"),
+           M(51_300_000, city="Каскелен")],
+    cities=["Каскелен", "Бишкек"], regions=["Алматинская область"],
+    countries=["Кыргызстан"], orgs=["ДП Алматинской области"])
+
+# @@BATCH3@@
 
 
 # ------------------------------------------------------------- validation
 OLD_NAMES = {"Алматы": ["Алма-Ат"], "Астана": ["Нур-Султан", "Целиноград"],
              "Семей": ["Семипалатинск"], "Атырау": ["Гурьев"],
-             "Усть-Каменогорск": ["Оскемен"]}
+             "Усть-Каменогорск": ["Оскемен"], "Рудный": ["Рудн"]}
 REGION_ABBR = {"Восточно-Казахстанская область": "ВКО",
                "Западно-Казахстанская область": "ЗКО",
                "Северо-Казахстанская область": "СКО"}
