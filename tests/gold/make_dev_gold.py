@@ -373,7 +373,193 @@ doc("040_kaskelen_stolen_cars",
     cities=["Каскелен", "Бишкек"], regions=["Алматинская область"],
     countries=["Кыргызстан"], orgs=["ДП Алматинской области"])
 
-# @@BATCH3@@
+doc("041_saryagash_cigarette_smuggling",
+    facts=[M(8_400_000, role="price", city="Сарыагаш"), DET(1, city="Сарыагаш"),
+           M(35_000_000, "UZS", role="other", city="Сарыагаш"),
+           M(2_000, "USD", role="other", city="Сарыагаш"),
+           CRI(48)],
+    cities=["Сарыагаш", "Ташкент"], regions=["Туркестанская область"],
+    countries=["Узбекистан"], orgs=["КНБ"])
+
+doc("042_aktobe_annual_fraud_stats",
+    facts=[CRI(1711), CRI(1470), M(1_086_000_000),
+           DET(9, city="Актобе"),
+           M(74_000_000, qualifier="more_than", city="Актобе"),
+           VIC(118, city="Актобе"),
+           M(6_300_000, role="returned", city="Актобе")],
+    cities=["Актобе"], regions=["Актюбинская область"],
+    orgs=["ДП Актюбинской области"], persons=["Марат Есенов"],
+    dates=[Y(2025), Y(2024)])
+
+doc("043_satpayev_kindergarten_food",
+    facts=[CRI(37, city="Сатпаев"), M(4_915_000, city="Сатпаев"),
+           M(1_000_000, role="returned", city="Сатпаев"), CRI(5)],
+    cities=["Сатпаев"], regions=["Улытауская область"],
+    orgs=["ДЭР по Улытауской области"],
+    dates=[RNG("2022-01-01", "2023-12-31")])
+
+doc("044_astana_clinic_padding",
+    facts=[M(1_200_000, city=AST), M(64_000_000, qualifier="about", city=AST),
+           DET(1, city=AST)],
+    cities=[AST, "Кокшетау", "Павлодар"],
+    orgs=["KAZINFORM", "ФСМС", "АФМ", "Медикус Астана"],
+    dates=[RNG("2025-01-01", "2025-06-30")])
+
+doc("045_lisakovsk_korea_jobs",
+    facts=[M(300_000, qualifier="range_low", city="Лисаковск"),
+           M(450_000, qualifier="range_high", city="Лисаковск"),
+           VIC(14, city="Лисаковск"),
+           M(180_000, role="price", city="Лисаковск"),
+           M(5_920_000, city="Лисаковск")],
+    cities=["Лисаковск", ALA, "Сеул"], countries=["Южная Корея"],
+    dates=[Y(2024)])
+
+doc("046_kk_karaganda_drug_raid", lang="kk")
+
+doc("047_karaganda_livestock_and_cyber_stats",
+    facts=[CRI(402), CRI(289), CRI(1984), CRI(1652),
+           DET(1, city="Караганда"),
+           M(450_000, qualifier="about", role="price", city="Караганда"),
+           M(610_000_000, qualifier="about")],
+    cities=["Караганда", "Шахтинск"], regions=["Карагандинская область"],
+    orgs=["ДП Карагандинской области"],
+    dates=[Y(2023), Y(2024), MON(2024, 12)])
+
+doc("048_almaty_fake_crypto_exchange",
+    facts=[DET(3, city=ALA), M(50_000, "USD", city=ALA), M(3_200_000, "RUB", city=ALA),
+           VIC(6, city=ALA), M(160_000_000, qualifier="more_than", city=ALA)],
+    cities=[ALA, SHY, "Тараз"], countries=["Китай"],
+    orgs=["KAZINFORM", "ДП г. Алматы", "Telegram"])
+
+doc("049_uralsk_spare_parts_scam",
+    facts=[DET(1, city="Уральск"),
+           M(2_000_000, qualifier="more_than", city="Уральск"),
+           M(85_000, "RUB", city="Уральск"),
+           CRI(12, city="Уральск")],
+    cities=["Уральск", "Самара", "Аксай", "Атырау", "Оренбург"],
+    regions=["Западно-Казахстанская область"], orgs=["ДП ЗКО"],
+    persons=["Руслан Утегенов"])
+
+doc("050_afm_pyramid_signs_advice",
+    orgs=["Агентство по финансовому мониторингу", "АФМ"],
+    dates=[Y(2024)])
+
+doc("051_shymkent_bereke_invest_verdict",
+    facts=[VIC(4000, qualifier="about", city=SHY),
+           M(3_000_000_000, qualifier="about", city=SHY),
+           M(2_140_000_000, role="other", city=SHY),
+           DET(7, city=SHY)],
+    cities=[SHY, "Туркестан", "Кентау"], orgs=["Береке Инвест"],
+    dates=[RNG("2021-01-01", "2023-12-31"), Y(2023)])
+
+doc("052_taraz_mixed_fake_microloans",
+    facts=[DET(3, city="Тараз"),
+           M(15_000, qualifier="range_low", city="Тараз"),
+           M(25_000, qualifier="range_high", city="Тараз"),
+           VIC(43, city="Тараз"), M(892_000, city="Тараз")],
+    cities=["Тараз"], orgs=["Жедел Кредит"])
+
+doc("053_zharkent_yuan_cash_out",
+    facts=[M(2_600_000_000, role="other", city="Жаркент"),
+           M(1_300_000, "CNY", role="other", city="Жаркент"),
+           DET(5, city="Жаркент"),
+           M(312_000_000, qualifier="more_than", city="Жаркент")],
+    cities=["Жаркент", "Урумчи"], regions=["Жетысуская область"], countries=["Китай"],
+    orgs=["ДЭР по Жетысуской области"],
+    dates=[Y(2024)])
+
+doc("054_kokshetau_boiler_bribe",
+    facts=[M(40_000, "EUR", role="bribe", city="Кокшетау"),
+           M(1_000_000, qualifier="about", role="bribe", city="Кокшетау"),
+           DET(1, city="Кокшетау")],
+    cities=["Кокшетау", AST], orgs=["Антикор"],
+    dates=[Y(2024), Y(1990)])
+
+doc("055_pavlodar_parking_thefts",
+    facts=[DET(4, city="Павлодар"), CRI(17, city="Павлодар"),
+           M(1_500_000, city="Павлодар"),
+           M(420_000, role="returned", city="Павлодар"),
+           DET(1, city="Павлодар"),
+           M(30_000, qualifier="less_than", role="price", city="Павлодар")],
+    cities=["Павлодар"], persons=["Дина Сапарова"],
+    dates=[MON(2025, 2)])
+
+doc("056_astana_fake_land_realtor",
+    facts=[DET(1, city=AST),
+           M(8_000_000, qualifier="range_low", role="price", city=AST),
+           M(15_000_000, qualifier="range_high", role="price", city=AST),
+           M(50_000, "USD", city=AST),
+           VIC(11, city=AST),
+           M(97_500_000, qualifier="more_than", city=AST),
+           M(20_000_000, qualifier="about", role="other", city=AST)],
+    cities=[AST, "Бишкек"], orgs=["ДП г. Астаны"])
+
+doc("057_konaev_house_builders",
+    facts=[M(5_000_000, qualifier="range_low", role="other", city="Конаев"),
+           M(10_000_000, qualifier="range_high", role="other", city="Конаев"),
+           VIC(16, city="Конаев"),
+           M(112_000_000, city="Конаев"),
+           M(150_000_000, qualifier="less_than", city="Конаев")],
+    cities=["Конаев", "Москва"], regions=["Алматинская область"],
+    orgs=["KAZINFORM", "ДП Алматинской области", "Qurylys Pro"],
+    dates=[Y(2024)])
+
+doc("058_afm_national_results",
+    facts=[CRI(203), CRI(187),
+           M(86_000_000_000, qualifier="more_than"),
+           VIC(62_000, qualifier="more_than"),
+           M(1_100_000_000_000, qualifier="about", role="other"),
+           M(12_700_000_000, role="returned")],
+    orgs=["Агентство по финансовому мониторингу"],
+    dates=[Y(2025), Y(2024)])
+
+doc("059_almaty_tax_official_bribe",
+    facts=[M(45_000, "USD", role="bribe", city=ALA), DET(1, city=ALA),
+           M(70_000, "USD", qualifier="more_than", role="bribe", city=ALA),
+           M(38_000_000, role="other", city=ALA),
+           M(12_000, "EUR", role="other", city=ALA),
+           DET(64, city=ALA)],
+    cities=[ALA], orgs=["Антикор"])
+
+doc("060_atyrau_pipeline_tap",
+    facts=[DET(5, city="Атырау"),
+           M(90_000, qualifier="about", role="price", city="Атырау"),
+           M(64_300_000, city="Атырау"),
+           M(5_000_000, qualifier="less_than", city="Атырау")],
+    cities=["Атырау"], regions=["Атырауская область"],
+    orgs=["ДП Атырауской области"])
+
+doc("061_ust_kamenogorsk_car_loans",
+    facts=[VIC(26, city=UKA),
+           M(140_000_000, qualifier="more_than", city=UKA),
+           DET(1, city=UKA),
+           M(98_000_000, qualifier="more_than", role="other", city=UKA)],
+    cities=[UKA], regions=["Восточно-Казахстанская область"],
+    orgs=["ДП ВКО"], persons=["Гульнара Ибраева"],
+    dates=[MON(2024, 11)])
+
+doc("062_astana_online_casino",
+    facts=[M(25_000_000_000, qualifier="more_than", role="other", city=AST),
+           DET(12, city=AST),
+           M(1_700_000, role="other", city=AST)],
+    cities=[AST], countries=["Кипр"], orgs=["ДП г. Астаны", "КНБ"],
+    dates=[Y(2024)])
+
+doc("063_semey_students_cyber_meeting",
+    cities=["Семей"], regions=["Абайская область"], orgs=["УП г. Семей"],
+    dates=[DAY("2025-10-04"), Y(2024)])
+
+doc("064_shymkent_dubai_jobs_scam",
+    facts=[DET(4, city=SHY),
+           M(2_500, "USD", qualifier="less_than", role="other", city=SHY),
+           M(650_000, qualifier="range_low", city=SHY),
+           M(900_000, qualifier="range_high", city=SHY),
+           VIC(12, city=SHY),
+           M(9_600_000, qualifier="about", city=SHY),
+           M(1_200_000, city=SHY),
+           M(3_000, "USD", city=SHY)],
+    cities=[SHY, "Дубай", "Сарыагаш", ALA], regions=["Туркестанская область"],
+    countries=["ОАЭ"], orgs=["УКП ДП Шымкента"])
 
 
 # ------------------------------------------------------------- validation
