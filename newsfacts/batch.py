@@ -1,61 +1,630 @@
-"""Many inputs to JSONL: every input becomes exactly one record line or one error line."""
+"""Many inputs to JSONL: every input becomes exactly one record line or one error line.
+
+    inputs (files, folders walked in sorted order, `-` for stdin)
+      -> the main process reads each file's bytes and hashes them (and skips what `--resume` finds done)
+      -> worker processes, each with its own Pipeline loaded once, decode and extract under a time limit
+      -> the main process writes the lines back in input order
+
+The main process stays light (it never loads the models): it reads, dispatches one document at a time to
+each idle worker, watches the time, and replaces a worker that dies or hangs in C code past the limit.
+With `scheduler=` the same tasks go to a Dask cluster instead (newsfacts/dask.py).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import hashlib
+import json
+import multiprocessing
 import os
+import signal
 import sys
-import tempfile
+import threading
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
 
-from .pipeline import Pipeline
-from .reader import Input, InputError, decode, read
+from .reader import InputError, decode
 from .record import ErrorRecord
 
+DEFAULT_TIMEOUT = 60.0
+# A worker stuck in C code does not see its alarm: it is killed this long after the limit and replaced.
+HARD_KILL_GRACE = 5.0
 
-def iter_inputs(paths: list[Path], glob: str = "*.txt") -> list[Path]:
+
+class UsageError(ValueError):
+    """A bad combination of options (the command line turns it into exit code 2)."""
+
+
+class DocumentTimeout(Exception):
+    """Raised inside a worker when one document takes longer than the time limit."""
+
+
+# -- inputs --------------------------------------------------------------------------------------------
+
+
+def iter_inputs(paths: Iterable[Path | str], glob: str = "*.txt") -> list[Path]:
+    """The inputs in a deterministic order: as given, each folder's matching files sorted by path."""
     found: list[Path] = []
-    for path in paths:
+    for path in map(Path, paths):
         if str(path) == "-":
             found.append(path)
         elif path.is_dir():
             found.extend(sorted(p for p in path.rglob(glob) if p.is_file()))
         else:
-            found.append(path)
+            found.append(path)  # a missing file becomes an `unreadable` error line
     return found
 
 
-def process(pipeline: Pipeline, path: Path) -> str:
-    """One JSON line: the record, or an error record."""
+@dataclass
+class Task:
+    """One input, read by the main process: the bytes, or why they could not be read."""
+
+    index: int  # its place in the output among the inputs still to do
+    source: str  # the path as given, or "-" for stdin
+    doc_id: str
+    data: bytes | None = None
+    sha256: str | None = None
+    error: InputError | None = None
+
+
+@dataclass
+class Result:
+    index: int
+    line: str  # one JSON object, no newline
+    is_error: bool
+    peak_rss_mb: float | None = None  # of the worker that made it
+
+
+def _read(index: int, path: Path, stdin: Callable[[], bytes]) -> Task:
+    source = str(path)
+    if source == "-":
+        data = stdin()
+        return Task(index, "-", "stdin", data, hashlib.sha256(data).hexdigest())
     try:
-        item: Input = decode(sys.stdin.buffer.read()) if str(path) == "-" else read(path)
-        doc_id = "stdin" if str(path) == "-" else path.stem
-        source = None if str(path) == "-" else str(path)
-        record = pipeline(item.text, doc_id=doc_id, source=source, sha256=item.sha256, warnings=item.warnings)
-        return record.model_dump_json()
+        data = path.read_bytes()
+    except OSError as error:
+        return Task(index, source, path.stem, error=InputError("unreadable", f"{error.strerror or error}"))
+    return Task(index, source, path.stem, data, hashlib.sha256(data).hexdigest())
+
+
+def error_line(source: str, kind: str, message: str, sha256: str | None) -> str:
+    return ErrorRecord(source=source, error=kind, message=message, sha256=sha256).model_dump_json()
+
+
+# -- one document, in a worker -------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise DocumentTimeout in this thread when the block runs longer than `seconds`.
+
+    In a process's main thread: SIGALRM (a worker process). In any other thread (a Dask worker thread):
+    a timer that raises the exception in this thread asynchronously. Both interrupt Python code, which is
+    where the pipeline spends its time; a call stuck in C code is caught by the process pool's hard kill.
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
+        def alarm(signum, frame):
+            raise DocumentTimeout(f"took longer than {seconds:g} s")
+
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    thread_id = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(DocumentTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["fired"]:  # fired but not raised yet: the work is done, clear it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
+
+
+def process_task(pipeline, task: Task, timeout: float | None) -> tuple[str, bool]:
+    """(JSON line, is_error) for one read input. Never raises for a bad document."""
+    if task.error is not None:
+        return error_line(task.source, task.error.kind, str(task.error), task.sha256), True
+    started = time.perf_counter()
+    try:
+        with time_limit(timeout):
+            item = decode(task.data or b"")
+            record = pipeline(
+                item.text,
+                doc_id=task.doc_id,
+                source=None if task.source == "-" else task.source,
+                sha256=task.sha256,
+                warnings=item.warnings,
+            )
+            return record.model_dump_json(), False
+    except DocumentTimeout:
+        took = time.perf_counter() - started
+        message = f"stopped after {took:.1f} s: longer than the limit of {timeout:g} s (--timeout)"
+        return error_line(task.source, "timeout", message, task.sha256), True
     except InputError as error:
-        return ErrorRecord(source=str(path), error=error.kind, message=str(error)).model_dump_json()
+        return error_line(task.source, error.kind, str(error), task.sha256), True
+    except Exception as error:  # a bug on one document must not stop the batch
+        message = f"{type(error).__name__}: {error}"
+        return error_line(task.source, "internal", message, task.sha256), True
 
 
-def run(paths: list[Path], output: Path | None) -> int:
-    inputs = iter_inputs(paths)
-    pipeline = Pipeline()
-    errors = 0
-    if output is None:
-        for path in inputs:
-            line = process(pipeline, path)
-            errors += '"error"' in line[:12]
-            sys.stdout.write(line + "\n")
-        return 1 if errors else 0
-    # Written to a temporary file and renamed at the end: a crash never leaves a half-written output.
-    fd, tmp = tempfile.mkstemp(prefix=".newsfacts-", dir=output.parent if str(output.parent) else ".")
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process, MB."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _worker_main(conn, timeout: float | None) -> None:
+    """A worker process: load the pipeline once, then process the tasks sent until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for path in inputs:
-                line = process(pipeline, path)
-                errors += '"error"' in line[:12]
-                out.write(line + "\n")
-        os.replace(tmp, output)
+        from .pipeline import Pipeline
+
+        pipeline = Pipeline()
     except BaseException:
-        os.unlink(tmp)
+        conn.send(("failed", traceback.format_exc()))
+        return
+    conn.send(("ready", peak_rss_mb()))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        line, is_error = process_task(pipeline, task, timeout)
+        conn.send(("done", task.index, line, is_error, peak_rss_mb()))
+
+
+# -- the local process pool ----------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, context, timeout: float | None):
+        parent, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, timeout), daemon=True)
+        self.process.start()
+        child.close()
+        self.conn = parent
+        self.ready = False
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """`jobs` worker processes, each loading the Pipeline once; results come in completion order."""
+
+    def __init__(self, jobs: int, timeout: float | None, start_method: str | None = None):
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+        self.start_method = start_method
+        self.peak_rss_mb = 0.0
+        self.workers: list[_Worker] = []
+
+    def _context(self):
+        """fork while this process has no other thread (a worker then skips the imports, ~0.7 s off the
+        first record); spawn once threads run (the progress bar's), where fork is unsafe."""
+        method = self.start_method
+        if method is None:
+            method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+        return multiprocessing.get_context(method)
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._context(), self.timeout)
+        self.workers.append(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        self.workers.remove(worker)
+        worker.stop(kill=True)
+        self._start()
+
+    def start(self) -> None:
+        """Start the workers (they load the models in parallel, while the main process goes on)."""
+        while len(self.workers) < self.jobs:
+            self._start()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop(kill=worker.task is not None)
+        self.workers.clear()
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+        pending = iter(tasks)
+        exhausted = False
+        self.start()
+        try:
+            while True:
+                # Give each idle worker the next document; read errors need no worker.
+                for worker in self.workers:
+                    while worker.ready and worker.task is None and not exhausted:
+                        task = next(pending, None)
+                        if task is None:
+                            exhausted = True
+                        elif task.error is not None:
+                            yield Result(task.index, *process_task(None, task, None))
+                        else:
+                            worker.conn.send(task)
+                            worker.task, worker.started = task, time.monotonic()
+                if exhausted and all(w.task is None for w in self.workers):
+                    return
+                yield from self._collect()
+        finally:
+            self.close()
+
+    def _collect(self) -> Iterator[Result]:
+        waiting = {w.conn: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
+        wait(list(waiting), timeout=0.5)
+        for worker in list(self.workers):
+            try:
+                message = worker.conn.recv() if worker.conn.poll() else None
+            except (EOFError, OSError):
+                message = None
+            if message is not None:
+                kind = message[0]
+                if kind == "ready":
+                    worker.ready = True
+                    self.peak_rss_mb = max(self.peak_rss_mb, message[1])
+                elif kind == "failed":
+                    raise RuntimeError(f"a worker could not load the pipeline:\n{message[1]}")
+                else:
+                    _, index, line, is_error, rss = message
+                    self.peak_rss_mb = max(self.peak_rss_mb, rss)
+                    worker.task = None
+                    yield Result(index, line, is_error, rss)
+                continue
+            task = worker.task
+            if not worker.process.is_alive():
+                if not worker.ready:
+                    code = worker.process.exitcode
+                    raise RuntimeError(f"a worker died while loading the pipeline (exit code {code})")
+                self._replace(worker)
+                if task is not None:
+                    message = (
+                        f"the worker process died on this document (exit code {worker.process.exitcode})"
+                    )
+                    yield Result(task.index, error_line(task.source, "crash", message, task.sha256), True)
+            elif (
+                task is not None
+                and self.timeout
+                and time.monotonic() - worker.started > (self.timeout + max(HARD_KILL_GRACE, self.timeout))
+            ):
+                self._replace(worker)
+                took = time.monotonic() - worker.started
+                message = (
+                    f"killed after {took:.1f} s: longer than the limit of {self.timeout:g} s (--timeout)"
+                )
+                yield Result(task.index, error_line(task.source, "timeout", message, task.sha256), True)
+
+
+# -- output --------------------------------------------------------------------------------------------
+
+
+def repair(path: Path) -> None:
+    """Drop a trailing partial line (a run killed in the middle of a write) from a JSONL file."""
+    if not path.exists():
+        return
+    with open(path, "rb+") as file:
+        size = file.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        file.seek(size - 1)
+        if file.read(1) == b"\n":
+            return
+        # Find the last newline, reading backwards in blocks.
+        end = size
+        while end > 0:
+            start = max(0, end - 65536)
+            file.seek(start)
+            block = file.read(end - start)
+            cut = block.rfind(b"\n")
+            if cut >= 0:
+                file.truncate(start + cut + 1)
+                return
+            end = start
+        file.truncate(0)
+
+
+@dataclass
+class Done:
+    """What an earlier run already wrote: sha256 -> lines, and for inputs without bytes, source -> lines."""
+
+    by_sha: Counter = field(default_factory=Counter)
+    by_source: Counter = field(default_factory=Counter)
+    errors_by_sha: Counter = field(default_factory=Counter)
+    errors_by_source: Counter = field(default_factory=Counter)
+
+    def load(self, path: Path) -> None:
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8", errors="replace") as file:
+            for line in file:
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if not isinstance(item, dict):
+                    continue
+                is_error = "error" in item and "doc_id" not in item
+                sha, source = item.get("sha256"), item.get("source") or "-"
+                if sha:
+                    self.by_sha[sha] += 1
+                    self.errors_by_sha[sha] += is_error
+                else:
+                    self.by_source[source] += 1
+                    self.errors_by_source[source] += is_error
+
+    def take(self, task: Task) -> bool | None:
+        """None when the task is still to do; else whether its line was an error (and it is consumed)."""
+        done, errors, key = (
+            (self.by_sha, self.errors_by_sha, task.sha256)
+            if task.sha256
+            else (self.by_source, self.errors_by_source, task.source)
+        )
+        if done[key] <= 0:
+            return None
+        done[key] -= 1
+        if errors[key] > 0:
+            errors[key] -= 1
+            return True
+        return False
+
+
+class Sink:
+    """One JSONL destination: stdout, a temporary file renamed at the end, or (resume) an appended file."""
+
+    def __init__(self, path: Path | None, append: bool):
+        self.path = path
+        self.append = append
+        self.tmp: str | None = None
+        if path is None:
+            self.file = sys.stdout
+        elif append:
+            repair(path)
+            self.file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
+        else:
+            # Beside the output (the rename stays on one file system), with the usual permissions.
+            self.tmp = str(path.with_name(f".{path.name}.{os.getpid()}.part"))
+            self.file = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
+
+    def write(self, line: str) -> None:
+        self.file.write(line + "\n")
+        if self.path is None:
+            self.file.flush()
+        elif self.append:
+            # Each line reaches the disk before the next one: a crash loses at most the line being written.
+            self.file.flush()
+            os.fsync(self.file.fileno())
+
+    def commit(self) -> None:
+        if self.path is None:
+            self.file.flush()
+            return
+        self.file.close()
+        if self.tmp is not None:
+            os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.path is None:
+            return
+        self.file.close()
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
+# -- progress ------------------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A rich progress bar on stderr (documents, docs/s, ETA, errors), or nothing."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.progress = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class DocsPerSecond(ProgressColumn):
+            def render(self, task):
+                speed = task.finished_speed or task.speed
+                return Text(
+                    "  ? docs/s" if speed is None else f"{speed:5.1f} docs/s", style="progress.data.speed"
+                )
+
+        self.progress = Progress(
+            TextColumn("extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs"),
+            DocsPerSecond(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("[red]{task.fields[errors]} errors"),
+            console=Console(stderr=True),
+        )
+        self.task = self.progress.add_task("extract", total=total, errors=0)
+        self.errors = 0
+        self.progress.start()
+
+    def advance(self, count: int = 1, errors: int = 0) -> None:
+        if self.progress is not None:
+            self.errors += errors
+            self.progress.update(self.task, advance=count, errors=self.errors)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+# -- the batch -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    inputs: int = 0
+    written: int = 0  # lines written by this run
+    errors: int = 0  # inputs that are error lines (this run's and, with resume, earlier runs')
+    skipped: int = 0  # inputs already done by an earlier run (--resume)
+    seconds: float = 0.0
+    first_line_seconds: float | None = None
+    peak_rss_mb: float = 0.0  # the largest worker's peak resident memory
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    paths: Iterable[Path | str],
+    output: Path | None = None,
+    *,
+    glob: str = "*.txt",
+    jobs: int | None = None,
+    errors: Path | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    resume: bool = False,
+    progress: bool = False,
+    scheduler: str | None = None,
+    stdin: Callable[[], bytes] | None = None,
+) -> Summary:
+    """Extract every input to one JSON line, in input order. See `newsfacts extract --help`."""
+    started = time.perf_counter()
+    if resume and output is None:
+        raise UsageError("--resume needs an output file (-o)")
+    if output is not None and errors is not None and Path(output).resolve() == Path(errors).resolve():
+        raise UsageError("--errors must be another file than the output")
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    inputs = iter_inputs(paths, glob)
+    read_stdin = stdin or (lambda: sys.stdin.buffer.read())
+    summary = Summary(inputs=len(inputs))
+    done = Done()
+    if resume:
+        for path in {output, errors} - {None}:
+            repair(path)
+            done.load(path)
+
+    pool = None
+    if not scheduler:
+        pool = WorkerPool(min(jobs or default_jobs(), max(1, len(inputs))), timeout)
+        pool.start()  # before the progress bar's thread: the workers can be forked
+    bar = _Progress(len(inputs), progress)
+
+    def tasks() -> Iterator[Task]:
+        index = 0  # counts the tasks handed out: the order of the output
+        for path in inputs:
+            task = _read(index, path, read_stdin)
+            if resume:
+                was_error = done.take(task)
+                if was_error is not None:
+                    summary.skipped += 1
+                    summary.errors += was_error
+                    bar.advance(1, int(was_error))
+                    continue
+            yield task
+            index += 1
+
+    out = err = None
+    try:
+        out = Sink(output, append=resume)
+        err = Sink(errors, append=resume) if errors is not None else out
+        if pool is None:
+            from .dask import run_tasks
+
+            results = run_tasks(tasks(), scheduler, jobs=jobs, timeout=timeout)
+        else:
+            results = pool.run(tasks())
+        for result in in_order(results):
+            (err if result.is_error else out).write(result.line)
+            if summary.first_line_seconds is None:
+                summary.first_line_seconds = time.perf_counter() - started
+            summary.written += 1
+            summary.errors += result.is_error
+            if result.peak_rss_mb:
+                summary.peak_rss_mb = max(summary.peak_rss_mb, result.peak_rss_mb)
+            bar.advance(1, int(result.is_error))
+    except BaseException:
+        bar.stop()
+        if pool is not None:
+            pool.close()
+        for sink in {id(s): s for s in (out, err) if s is not None}.values():
+            sink.abort()
         raise
-    return 1 if errors else 0
+    bar.stop()
+    out.commit()
+    if err is not out:
+        err.commit()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def in_order(results: Iterable[Result]) -> Iterator[Result]:
+    """Results back in order: `index` counts the tasks handed out, 0, 1, 2... with no gap."""
+    held: dict[int, Result] = {}
+    expected = 0
+    for result in results:
+        held[result.index] = result
+        while expected in held:
+            yield held.pop(expected)
+            expected += 1
+    if held:
+        raise RuntimeError(f"no result for task {expected}: {len(held)} later results held back")

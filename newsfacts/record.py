@@ -81,3 +81,4 @@ class ErrorRecord(BaseModel):
     source: str
     error: str = Field(description="Short machine-readable reason: empty, binary, decode, unreadable, timeout...")
     message: str
+    sha256: str | None = Field(None, description="SHA-256 of the input's bytes, when they could be read")
