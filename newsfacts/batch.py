@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import importlib
 import json
 import multiprocessing
 import os
@@ -33,7 +34,8 @@ from .reader import InputError, decode
 from .record import ErrorRecord
 
 DEFAULT_TIMEOUT = 60.0
-# A worker stuck in C code does not see its alarm: it is killed this long after the limit and replaced.
+# A worker stuck in C code does not see its alarm: it is killed this long (or the limit again, if longer)
+# after the limit, and replaced.
 HARD_KILL_GRACE = 5.0
 
 
@@ -182,35 +184,44 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _worker_main(conn, timeout: float | None) -> None:
-    """A worker process: load the pipeline once, then process the tasks sent until None."""
+PIPELINE = "newsfacts.pipeline:Pipeline"
+
+
+def _load(factory: str):
+    module, _, name = factory.partition(":")
+    return getattr(importlib.import_module(module), name)()
+
+
+def _worker_main(conn, timeout: float | None, factory: str = PIPELINE) -> None:
+    """A worker process: load the pipeline once, then process the tasks sent until None.
+
+    `factory` ("module:callable") makes the pipeline; tests give one that misbehaves on purpose.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
-        from .pipeline import Pipeline
-
-        pipeline = Pipeline()
-    except BaseException:
-        conn.send(("failed", traceback.format_exc()))
-        return
-    conn.send(("ready", peak_rss_mb()))
-    while True:
         try:
+            pipeline = _load(factory)
+        except BaseException:
+            conn.send(("failed", traceback.format_exc()))
+            return
+        conn.send(("ready", peak_rss_mb()))
+        while True:
             task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        line, is_error = process_task(pipeline, task, timeout)
-        conn.send(("done", task.index, line, is_error, peak_rss_mb()))
+            if task is None:
+                return
+            line, is_error = process_task(pipeline, task, timeout)
+            conn.send(("done", task.index, line, is_error, peak_rss_mb()))
+    except (EOFError, OSError):
+        return  # the main process is gone (killed, or stopped us): nothing left to do
 
 
 # -- the local process pool ----------------------------------------------------------------------------
 
 
 class _Worker:
-    def __init__(self, context, timeout: float | None):
+    def __init__(self, context, timeout: float | None, factory: str):
         parent, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, timeout), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, timeout, factory), daemon=True)
         self.process.start()
         child.close()
         self.conn = parent
@@ -234,12 +245,26 @@ class _Worker:
 class WorkerPool:
     """`jobs` worker processes, each loading the Pipeline once; results come in completion order."""
 
-    def __init__(self, jobs: int, timeout: float | None, start_method: str | None = None):
+    def __init__(
+        self,
+        jobs: int,
+        timeout: float | None,
+        start_method: str | None = None,
+        factory: str = PIPELINE,
+        grace: float = HARD_KILL_GRACE,
+    ):
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.factory = factory
+        self.grace = grace
         self.start_method = start_method
         self.peak_rss_mb = 0.0
         self.workers: list[_Worker] = []
+
+    @property
+    def hard_limit(self) -> float:
+        """A worker that has not answered this long after the limit is stuck where no alarm reaches."""
+        return (self.timeout or 0) + max(self.grace, self.timeout or 0)
 
     def _context(self):
         """fork while this process has no other thread (a worker then skips the imports, ~0.7 s off the
@@ -250,7 +275,7 @@ class WorkerPool:
         return multiprocessing.get_context(method)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context(), self.timeout)
+        worker = _Worker(self._context(), self.timeout, self.factory)
         self.workers.append(worker)
         return worker
 
@@ -266,7 +291,7 @@ class WorkerPool:
 
     def close(self) -> None:
         for worker in self.workers:
-            worker.stop(kill=worker.task is not None)
+            worker.stop(kill=worker.task is not None or not worker.ready)
         self.workers.clear()
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
@@ -324,11 +349,7 @@ class WorkerPool:
                         f"the worker process died on this document (exit code {worker.process.exitcode})"
                     )
                     yield Result(task.index, error_line(task.source, "crash", message, task.sha256), True)
-            elif (
-                task is not None
-                and self.timeout
-                and time.monotonic() - worker.started > (self.timeout + max(HARD_KILL_GRACE, self.timeout))
-            ):
+            elif task is not None and self.timeout and time.monotonic() - worker.started > self.hard_limit:
                 self._replace(worker)
                 took = time.monotonic() - worker.started
                 message = (

@@ -145,7 +145,9 @@ def decode(data: bytes) -> Input:
             return _checked(text, sha256, encoding)
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None:
-        raise InputError("binary" if b"\x00" in data else "decode", "not text in any known encoding")
+        controls = sum(1 for byte in data if byte < 0x20 and byte not in b"\n\r\t\f\v")
+        binary = b"\x00" in data or controls > max(2, len(data) // 100)
+        raise InputError("binary" if binary else "decode", "not text in any known encoding")
     return _checked(str(best), sha256, best.encoding)
 
 
