@@ -31,7 +31,9 @@ TEMPLATE = (
 
 
 def news(i: int) -> str:
-    return TEMPLATE.format(city=CITIES[i % len(CITIES)], n=2 + i % 7, m=3 + i, amount=i + 1, back=100 + 10 * i)
+    return TEMPLATE.format(
+        city=CITIES[i % len(CITIES)], n=2 + i % 7, m=3 + i, amount=i + 1, back=100 + 10 * i
+    )
 
 
 def huge_text() -> str:
@@ -52,7 +54,9 @@ def lines(path: Path) -> list[dict]:
 
 
 def facts(record: dict) -> list:
-    return [(f["kind"], f["value"], f["qualifier"], f["currency"], f["role"], f["text"]) for f in record["facts"]]
+    return [
+        (f["kind"], f["value"], f["qualifier"], f["currency"], f["role"], f["text"]) for f in record["facts"]
+    ]
 
 
 @pytest.fixture
@@ -106,7 +110,9 @@ def test_errors_go_into_the_output_without_errors_option_and_order_is_input_orde
     (tmp_path / "two.txt").write_text(news(2), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     missing = tmp_path / "missing.txt"
-    result = run_cli(str(tmp_path / "two.txt"), str(missing), str(tmp_path / "one.txt"), "-o", str(out), "-j", "2")
+    result = run_cli(
+        str(tmp_path / "two.txt"), str(missing), str(tmp_path / "one.txt"), "-o", str(out), "-j", "2"
+    )
     assert result.exit_code == 1
     got = lines(out)
     assert [g.get("doc_id") or g["error"] for g in got] == ["two", "unreadable", "one"]
