@@ -192,12 +192,24 @@ def _load(factory: str):
     return getattr(importlib.import_module(module), name)()
 
 
-def _worker_main(conn, timeout: float | None, factory: str = PIPELINE) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """End this worker when the main process ends, even by SIGKILL: a forked worker holds copies of the
+    main process's pipe ends and would never see them close. (Spawned workers, elsewhere, do see EOF.)"""
+    if sys.platform == "linux":
+        with contextlib.suppress(Exception):
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent_pid:  # it ended before the line above
+        os._exit(1)
+
+
+def _worker_main(conn, timeout: float | None, factory: str = PIPELINE, parent_pid: int | None = None) -> None:
     """A worker process: load the pipeline once, then process the tasks sent until None.
 
     `factory` ("module:callable") makes the pipeline; tests give one that misbehaves on purpose.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
     try:
         try:
             pipeline = _load(factory)
@@ -221,7 +233,9 @@ def _worker_main(conn, timeout: float | None, factory: str = PIPELINE) -> None:
 class _Worker:
     def __init__(self, context, timeout: float | None, factory: str):
         parent, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, timeout, factory), daemon=True)
+        self.process = context.Process(
+            target=_worker_main, args=(child, timeout, factory, os.getpid()), daemon=True
+        )
         self.process.start()
         child.close()
         self.conn = parent
@@ -257,6 +271,7 @@ class WorkerPool:
         self.timeout = timeout
         self.factory = factory
         self.grace = grace
+        self.ready_time: float | None = None  # perf_counter when all workers had first loaded the models
         self.start_method = start_method
         self.peak_rss_mb = 0.0
         self.workers: list[_Worker] = []
@@ -330,6 +345,8 @@ class WorkerPool:
                 if kind == "ready":
                     worker.ready = True
                     self.peak_rss_mb = max(self.peak_rss_mb, message[1])
+                    if self.ready_time is None and all(w.ready for w in self.workers):
+                        self.ready_time = time.perf_counter()
                 elif kind == "failed":
                     raise RuntimeError(f"a worker could not load the pipeline:\n{message[1]}")
                 else:
@@ -540,6 +557,7 @@ class Summary:
     skipped: int = 0  # inputs already done by an earlier run (--resume)
     seconds: float = 0.0
     first_line_seconds: float | None = None
+    load_seconds: float | None = None  # until every worker had loaded the models (local pool only)
     peak_rss_mb: float = 0.0  # the largest worker's peak resident memory
 
     @property
@@ -635,6 +653,9 @@ def run(
     if err is not out:
         err.commit()
     summary.seconds = time.perf_counter() - started
+    if pool is not None and pool.ready_time is not None:
+        summary.load_seconds = pool.ready_time - started
+        summary.peak_rss_mb = max(summary.peak_rss_mb, pool.peak_rss_mb)
     return summary
 
 

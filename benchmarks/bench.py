@@ -1,0 +1,180 @@
+"""Speed and memory of `newsfacts extract`, against natasha's bare NER on the same documents.
+
+Run by hand (not in CI), from the repository root:
+
+    python benchmarks/bench.py              # ~2 MB: the texts of corpus/ repeated
+    python benchmarks/bench.py --mb 0.5     # quicker
+    python benchmarks/bench.py --profile    # and where the pipeline's time goes
+
+It prints, for the same files in the same run:
+  * newsfacts with --jobs 1 and --jobs 2: docs/s and MB/s (models loaded: the load is timed apart),
+    and the largest worker's peak resident memory;
+  * natasha's Segmenter + NewsNERTagger alone (doc.segment, doc.tag_ner), one process;
+  * the ratios, against the targets: jobs 1 / natasha >= 1.0, jobs 2 / jobs 1 >= 1.7, peak memory per
+    worker < 600 MB, first record of a single file (the command started cold) within 3 s;
+  * the time of each pipeline stage over corpus/, one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_corpus(folder: Path, megabytes: float) -> list[Path]:
+    """corpus/*.txt repeated until `megabytes`, one file per copy."""
+    texts = [p.read_bytes() for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    paths, size, copy = [], 0, 0
+    while size < megabytes * 1e6:
+        for i, data in enumerate(texts):
+            path = folder / f"r{copy:03d}_{i:03d}.txt"
+            path.write_bytes(data)
+            paths.append(path)
+            size += len(data)
+        copy += 1
+    return paths
+
+
+def bench_newsfacts(folder: Path, jobs: int, megabytes: float, docs: int) -> dict:
+    from newsfacts.batch import run
+
+    out = folder.parent / f"out-j{jobs}.jsonl"
+    summary = run([folder], out, jobs=jobs, timeout=None)
+    assert summary.written == docs and summary.errors == 0, summary
+    work = summary.seconds - (summary.load_seconds or 0.0)
+    return {
+        "name": f"newsfacts --jobs {jobs}",
+        "docs_s": docs / work,
+        "mb_s": megabytes / work,
+        "wall_docs_s": docs / summary.seconds,
+        "load_s": summary.load_seconds,
+        "rss_mb": summary.peak_rss_mb,
+    }
+
+
+def bench_natasha(paths: list[Path], megabytes: float) -> dict:
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    started = time.perf_counter()
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for path in paths:
+        doc = Doc(path.read_text(encoding="utf-8"))
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+    work = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "name": "natasha Segmenter+NER",
+        "docs_s": len(paths) / work,
+        "mb_s": megabytes / work,
+        "wall_docs_s": len(paths) / (work + load),
+        "load_s": load,
+        "rss_mb": rss,
+    }
+
+
+def first_record_seconds(path: Path) -> float:
+    """From starting `newsfacts extract FILE` to its first line on stdout (a cold command)."""
+    command = [sys.executable, "-c", "from newsfacts.cli import app; app()", "extract", str(path), "-q"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process.stdout.readline()
+    took = time.perf_counter() - started
+    process.wait()
+    return took
+
+
+def stage_times(profile: bool) -> None:
+    """Seconds per pipeline stage over corpus/ (one process), and optionally the top of cProfile."""
+    from newsfacts import Pipeline
+
+    pipeline = Pipeline()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    pipeline(texts[0])  # warm
+    spent: dict[str, float] = {}
+
+    def timed(name, stage):
+        def run(doc):
+            started = time.perf_counter()
+            stage(doc)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        return run
+
+    pipeline.stages = [(name, timed(name, stage)) for name, stage in pipeline.stages]
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for i, text in enumerate(texts):
+        pipeline(text, doc_id=str(i))
+    if profiler:
+        profiler.disable()
+    total = time.perf_counter() - started
+    print(f"\nPipeline stages over corpus/ ({len(texts)} docs, {total:.1f} s, one process):")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {name:12s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+    if profiler:
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(25)
+        print(stream.getvalue())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=2.0, help="size of the test corpus in MB (default 2)")
+    parser.add_argument("--jobs", default="1,2", help="worker counts to run (default 1,2)")
+    parser.add_argument("--profile", action="store_true", help="also print the top of cProfile")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="newsfacts-bench-")) / "docs"
+    folder.mkdir()
+    try:
+        paths = make_corpus(folder, args.mb)
+        megabytes = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"{len(paths)} documents, {megabytes:.2f} MB (corpus/ repeated); {os.cpu_count()} cores")
+        first = min(first_record_seconds(paths[0]) for _ in range(3))
+        rows = [bench_newsfacts(folder, int(j), megabytes, len(paths)) for j in args.jobs.split(",")]
+        rows.append(bench_natasha(paths, megabytes))
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+    print(f"\n{'':24s} {'docs/s':>8s} {'MB/s':>8s} {'docs/s incl. load':>18s} {'load s':>7s} {'peak MB':>8s}")
+    for row in rows:
+        print(
+            f"{row['name']:24s} {row['docs_s']:8.1f} {row['mb_s']:8.3f} {row['wall_docs_s']:18.1f} "
+            f"{row['load_s'] or 0:7.1f} {row['rss_mb']:8.0f}"
+        )
+    by_name = {row["name"]: row for row in rows}
+    natasha = by_name["natasha Segmenter+NER"]
+    one, two = by_name.get("newsfacts --jobs 1"), by_name.get("newsfacts --jobs 2")
+    checks = []
+    if one:
+        checks.append(("jobs 1 / natasha", one["docs_s"] / natasha["docs_s"], ">= 1.0", 1.0))
+    if one and two:
+        checks.append(("jobs 2 / jobs 1", two["docs_s"] / one["docs_s"], ">= 1.7", 1.7))
+    print()
+    for name, value, target, threshold in checks:
+        print(f"{name:32s} {value:6.2f}   target {target:8s} {'ok' if value >= threshold else 'MISSED'}")
+    peak = max(row["rss_mb"] for row in rows if row["name"].startswith("newsfacts"))
+    print(f"{'peak memory per worker, MB':32s} {peak:6.0f}   target < 600    {'ok' if peak < 600 else 'MISSED'}")
+    print(f"{'first record of one file, s':32s} {first:6.2f}   target <= 3     {'ok' if first <= 3 else 'MISSED'}")
+    stage_times(args.profile)
+
+
+if __name__ == "__main__":
+    main()
