@@ -96,3 +96,183 @@ def schema():
     Example: newsfacts schema > record.schema.json
     """
     sys.stdout.write(json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+# -- analysis: stats, facts, review (newsfacts/stats.py, tables.py, review.py) ------------------------
+
+_BY = ("city", "region", "month", "year", "kind", "role", "currency")
+_KINDS = ("money", "detained", "victims", "crimes")
+_ROLES = ("damage", "returned", "bribe", "fine", "price", "other")
+
+
+def _one_of(*choices: str):
+    def check(values: list[str] | None) -> list[str] | None:
+        for value in values or []:
+            if value not in choices:
+                raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}")
+        return values
+
+    return check
+
+
+def _load(jsonl: Path):
+    from .tables import load
+
+    try:
+        return load(jsonl)
+    except (OSError, UnicodeDecodeError) as error:
+        typer.echo(f"newsfacts: cannot read {jsonl}: {error}", err=True)
+        raise typer.Exit(2) from error
+
+
+REVIEW_HTML = Path("review.html")
+_JSONL = Annotated[
+    Path, typer.Argument(metavar="JSONL", help="JSONL written by `newsfacts extract` ('-' reads stdin).")
+]
+
+
+@app.command()
+def stats(
+    jsonl: _JSONL,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            metavar="FIELD",
+            help=f"Group by ({', '.join(_BY)}); repeat for several. month/year: the published date, "
+            "else the first date in the text.  \\[default: kind]",
+            callback=_one_of(*_BY),
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help=f"Only these kinds ({', '.join(_KINDS)}).",
+            callback=_one_of(*_KINDS),
+        ),
+    ] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role", metavar="ROLE", help=f"Only money for ({', '.join(_ROLES)}).", callback=_one_of(*_ROLES)
+        ),
+    ] = None,
+    currency: Annotated[
+        list[str] | None,
+        typer.Option("--currency", metavar="CODE", help="Only money in these currencies (KZT, MRP...)."),
+    ] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Also write the table as CSV.")] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write it as Parquet.")] = None,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Draw a bar chart (.png, .svg).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title of the chart.")] = None,
+):
+    """Totals, fact counts and document counts per group.
+
+    Money is summed per currency and role, never across them; sums are exact.
+
+    ≥ marks a lower bound: the total holds 'more than' figures or ranges (a range counts its low end).
+
+    ≤ marks an upper bound ('less than', 'up to'), ≈ an approximate total ('about', or both bounds).
+
+    Facts without a city (or date) are in '(unknown)'.
+
+    Example: newsfacts stats facts.jsonl --by city --kind money --role damage --plot damage.png
+    """
+    from rich.console import Console
+
+    from . import stats as statistics
+    from .tables import fact_rows, write
+
+    loaded = _load(jsonl)
+    currencies = [c.upper() for c in currency or []]
+    rows = fact_rows(loaded.records)
+    table = statistics.compute(rows, by=by or ["kind"], kinds=kind, roles=role, currencies=currencies)
+    Console().print(statistics.rich_table(table, loaded.notes()))
+    try:
+        for path in (csv, parquet):
+            if path is not None:
+                if path is parquet and path.suffix.lower() not in (".parquet", ".pq"):
+                    path = path.with_suffix(".parquet")
+                write(table.rows, table.columns, path)
+                typer.echo(f"wrote {path}", err=True)
+        if plot is not None:
+            for note in statistics.plot(table, plot, title=title):
+                typer.echo(f"note: {note}", err=True)
+            typer.echo(f"wrote {plot}", err=True)
+    except ImportError as error:
+        typer.echo(f"newsfacts stats: {error}. pip install 'newsfacts[analysis]'", err=True)
+        raise typer.Exit(1) from error
+    except (ValueError, OSError) as error:
+        typer.echo(f"newsfacts stats: {error}", err=True)
+        raise typer.Exit(1) from error
+
+
+@app.command()
+def facts(
+    jsonl: _JSONL,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The table to write: .csv or .parquet.")],
+):
+    """The tidy facts table: one row per fact, for pandas, DuckDB and spreadsheets.
+
+    Columns: doc_id, date, date_source, kind, value, currency, qualifier, role, city, region, sentence...
+
+    ...and the evidence: text, start, end, source.
+
+    A range is two rows (range_low and range_high) on the same span.
+
+    Example: newsfacts facts facts.jsonl -o facts.csv
+    """
+    from .tables import FACT_COLUMNS, fact_rows, write
+
+    if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise typer.BadParameter("write a .csv or a .parquet file", param_hint="--output")
+    loaded = _load(jsonl)
+    rows = fact_rows(loaded.records)
+    try:
+        write(rows, FACT_COLUMNS, output)
+    except ImportError as error:
+        typer.echo(f"newsfacts facts: {error}", err=True)
+        raise typer.Exit(1) from error
+    except OSError as error:
+        typer.echo(f"newsfacts facts: {error}", err=True)
+        raise typer.Exit(1) from error
+    notes = "".join(f"; {note}" for note in loaded.notes())
+    typer.echo(f"wrote {output}: {len(rows)} facts from {len(loaded.records)} documents{notes}", err=True)
+
+
+@app.command()
+def review(
+    jsonl: _JSONL,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML page to write.")] = REVIEW_HTML,
+    text_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--text-root",
+            help="Folder of the texts: <doc_id>.txt or the source's file name in it (default: the sources).",
+        ),
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help="Title of the page.")] = "newsfacts review",
+):
+    """One static HTML page to check the records against their texts, opened from disk.
+
+    Entities, dates and facts are highlighted in each text, its facts listed beside it.
+
+    A filter by kind, city and text; the filter is kept in the address (review.html#kind=money).
+
+    No server, no network: everything is inline.
+
+    Example: newsfacts review facts.jsonl -o review.html
+    """
+    from . import review as reviewing
+
+    loaded = _load(jsonl)
+    base = None if str(jsonl) == "-" else jsonl.resolve().parent
+    try:
+        options = {"text_root": text_root, "base": base, "title": title, "notes": loaded.notes()}
+        reviewing.write(loaded.records, output, **options)
+    except OSError as error:
+        typer.echo(f"newsfacts review: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"wrote {output}: {len(loaded.records)} documents", err=True)

@@ -1,0 +1,367 @@
+"""Totals per group: how much damage per city, how many detained per month...
+
+Rules, so that a total means what it says:
+
+- Sums are exact (ints and Decimals), never floats.
+- Money is summed per currency and per role, never across them: the group key always holds the kind,
+  the role and the currency (these two are empty for counts), whatever `by` is.
+- Every fact adds its stated figure once. A range `от 45 до 120 тыс.` (two facts, `range_low` and
+  `range_high`, on the same span) adds its low end, and counts as one fact; a `range_high` without its
+  `range_low` counts as an "up to" figure.
+- `bound` says what the total is: `exact` (only exact figures), `lower` (some figures are "more than"
+  or the low end of a range: the true total is at least this), `upper` (some are "less than"/"up to":
+  at most this), `approximate` ("about", or both lower and upper figures in one total).
+- month and year are those of the document's date: `published` when known, else the first date in its
+  text (`tables.document_date`); facts without a city, region or date go into `(unknown)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .tables import UNKNOWN
+
+BY = ("city", "region", "month", "year", "kind", "role", "currency")
+TIME = ("month", "year")
+# What keeps sums apart: always part of the key.
+SEPARATE = ("kind", "role", "currency")
+STAT_COLUMNS_AFTER = ["facts", "documents", "total", "bound"]
+
+LOWER = {"more_than", "range_low"}
+UPPER = {"less_than", "range_high"}
+APPROXIMATE = {"about"}
+BOUND_SIGN = {"exact": "", "lower": "≥ ", "upper": "≤ ", "approximate": "≈ "}
+
+
+@dataclass
+class Group:
+    key: tuple
+    facts: int = 0
+    documents: set = field(default_factory=set)
+    total: int | Decimal = 0
+    qualifiers: set = field(default_factory=set)
+
+    @property
+    def bound(self) -> str:
+        lower, upper = bool(self.qualifiers & LOWER), bool(self.qualifiers & UPPER)
+        if self.qualifiers & APPROXIMATE or (lower and upper):
+            return "approximate"
+        if lower:
+            return "lower"
+        if upper:
+            return "upper"
+        return "exact"
+
+
+@dataclass
+class Stats:
+    by: list[str]
+    columns: list[str]  # key columns, then STAT_COLUMNS_AFTER
+    rows: list[dict]  # one per group, values exact; key cells are strings, "" for none, UNKNOWN
+    facts: int  # facts counted (a range is one)
+
+    @property
+    def key_columns(self) -> list[str]:
+        return self.columns[: -len(STAT_COLUMNS_AFTER)]
+
+
+def key_columns(by: Sequence[str]) -> list[str]:
+    columns = []
+    for name in [*by, *SEPARATE]:
+        if name not in columns:
+            columns.append(name)
+    return columns
+
+
+def _group_value(row: dict, name: str) -> str:
+    if name in TIME:
+        day = row["date"]
+        if day is None:
+            return UNKNOWN
+        return f"{day.year:04d}-{day.month:02d}" if name == "month" else f"{day.year:04d}"
+    value = row[name]
+    if value is None:
+        # A count has no role or currency; a fact may have no city (so no region).
+        return UNKNOWN if name in ("city", "region") else ""
+    return str(value)
+
+
+def _paired_range_highs(rows: Sequence[dict]) -> set[int]:
+    """Indexes of `range_high` rows whose `range_low` is on the same span: the range is counted once."""
+    lows = {
+        (r["doc_id"], r["kind"], r["currency"], r["start"], r["end"])
+        for r in rows
+        if r["qualifier"] == "range_low"
+    }
+    return {
+        i
+        for i, r in enumerate(rows)
+        if r["qualifier"] == "range_high"
+        and (r["doc_id"], r["kind"], r["currency"], r["start"], r["end"]) in lows
+    }
+
+
+def _matches(value, wanted: Iterable[str] | None) -> bool:
+    return not wanted or value in set(wanted)
+
+
+def compute(
+    rows: Sequence[dict],
+    by: Sequence[str] = ("kind",),
+    kinds: Iterable[str] | None = None,
+    roles: Iterable[str] | None = None,
+    currencies: Iterable[str] | None = None,
+) -> Stats:
+    """Group the tidy fact rows (`tables.fact_rows`) and total them. Filters keep the facts whose kind,
+    role and currency are among those given (None or empty: all)."""
+    by = list(dict.fromkeys(by)) or ["kind"]
+    for name in by:
+        if name not in BY:
+            raise ValueError(f"cannot group by {name!r}: choose from {', '.join(BY)}")
+    kinds, roles, currencies = (set(x) if x else None for x in (kinds, roles, currencies))
+    columns = key_columns(by)
+    skip = _paired_range_highs(rows)
+    groups: dict[tuple, Group] = {}
+    counted = 0
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        if not (
+            _matches(row["kind"], kinds)
+            and _matches(row["role"], roles)
+            and _matches(row["currency"], currencies)
+        ):
+            continue
+        key = tuple(_group_value(row, name) for name in columns)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(key)
+        group.facts += 1
+        group.documents.add(row["doc_id"])
+        group.total += row["value"]
+        group.qualifiers.add(row["qualifier"])
+        counted += 1
+    ordered = sorted(groups.values(), key=lambda g: _sort_key(g, columns, by))
+    out_rows = [
+        {
+            **dict(zip(columns, group.key, strict=True)),
+            "facts": group.facts,
+            "documents": len(group.documents),
+            "total": _exact(group.total),
+            "bound": group.bound,
+        }
+        for group in ordered
+    ]
+    return Stats(by=by, columns=[*columns, *STAT_COLUMNS_AFTER], rows=out_rows, facts=counted)
+
+
+def _exact(value: int | Decimal) -> int | Decimal:
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def _sort_key(group: Group, columns: list[str], by: list[str]):
+    # Totals of one kind/role/currency together; inside, (unknown) last, then dates in order and other
+    # groups largest first.
+    values = dict(zip(columns, group.key, strict=True))
+    series = tuple(values[name] for name in SEPARATE if name not in by)
+    unknown = tuple(values[name] == UNKNOWN for name in by)
+    times = tuple(values[name] for name in by if name in TIME)
+    return (series, unknown, times, -group.total, group.key)
+
+
+def series_of(stats: Stats, row: dict) -> tuple:
+    """What one bar chart (one sum) is about: the key columns that are not `by`."""
+    return tuple(row[name] for name in stats.key_columns if name not in stats.by)
+
+
+# -- display -------------------------------------------------------------------------------------------
+
+
+def grouped(value: int | Decimal) -> str:
+    """4200000 -> '4 200 000', Decimal('12.5') -> '12.5'."""
+    from .tables import plain_number
+
+    text = plain_number(value)
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    parts = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return sign + " ".join(parts) + dot + fraction
+
+
+def shown_total(row: dict) -> str:
+    return BOUND_SIGN[row["bound"]] + grouped(row["total"])
+
+
+DATE_NOTE = (
+    "month/year: the document's published date (a `date:` line or front matter), else the first date "
+    "found in its text"
+)
+NOTE = (
+    "Money is summed per currency and role, never across them. ≥ lower bound (includes 'more than' "
+    "figures or the low end of a range: a range counts its low end), ≤ upper bound ('less than', 'up to'), "
+    "≈ approximate."
+)
+
+
+def rich_table(stats: Stats, notes: Sequence[str] = ()):
+    """The table for the terminal. Key columns with one value in every row (after --kind, --role...)
+    go into the title instead, so that the rest fits."""
+    from rich.table import Table
+
+    constant = {
+        name: stats.rows[0][name]
+        for name in stats.key_columns
+        if name not in stats.by and stats.rows and len({row[name] for row in stats.rows}) == 1
+    }
+    title = f"newsfacts stats by {', '.join(stats.by)}"
+    if any(constant.values()):
+        title += ": " + " · ".join(value for value in constant.values() if value)
+    table = Table(title=title, title_justify="left")
+    shown = [name for name in stats.columns if name not in constant and name != "bound"]
+    for column in shown:
+        numeric = column in ("facts", "documents", "total")
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=column not in stats.by)
+    for row in stats.rows:
+        table.add_row(*(shown_total(row) if column == "total" else str(row[column]) for column in shown))
+    caption = [NOTE]
+    if any(name in TIME for name in stats.by):
+        caption.append(DATE_NOTE + ".")
+    caption.extend(notes)
+    if not stats.rows:
+        caption.insert(0, "No facts match.")
+    table.caption = " ".join(caption)
+    table.caption_justify = "left"
+    return table
+
+
+# -- the chart ----------------------------------------------------------------------------------------
+
+KIND_LABELS = {
+    "money": "Деньги",
+    "detained": "Задержано, чел.",
+    "victims": "Потерпевшие, чел.",
+    "crimes": "Преступления",
+}
+ROLE_LABELS = {
+    "damage": "Ущерб",
+    "returned": "Возмещено",
+    "bribe": "Взятки",
+    "fine": "Штрафы",
+    "price": "Цены",
+    "other": "Прочие суммы",
+}
+BY_LABELS = {
+    "city": "по городам",
+    "region": "по регионам",
+    "month": "по месяцам",
+    "year": "по годам",
+    "kind": "по видам",
+    "role": "по назначению",
+    "currency": "по валютам",
+}
+MAX_SERIES = 6
+MAX_BARS = 20
+
+
+def compact(value: int | Decimal | float) -> str:
+    """Short Russian form of a number for chart labels: 4 200 000 -> '4,2 млн'."""
+    value = Decimal(str(value))
+    for size, word in ((10**12, "трлн"), (10**9, "млрд"), (10**6, "млн"), (10**3, "тыс.")):
+        if abs(value) >= size:
+            scaled = (value / size).quantize(Decimal("0.1"))
+            text = f"{scaled:f}".removesuffix(".0").replace(".", ",")
+            return f"{text} {word}"
+    return grouped(_exact(value.normalize()) if value == value.to_integral_value() else value)
+
+
+def series_title(stats: Stats, series: tuple) -> str:
+    names = [name for name in stats.key_columns if name not in stats.by]
+    values = dict(zip(names, series, strict=True))
+    kind, role, currency = values.get("kind"), values.get("role"), values.get("currency")
+    if kind == "money" or (kind is None and currency):
+        head = ROLE_LABELS.get(role, "Деньги") if role else "Деньги"
+        return f"{head}, {currency}" if currency else head
+    if kind:
+        return KIND_LABELS.get(kind, kind)
+    return " · ".join(v for v in series if v)
+
+
+def plot(stats: Stats, path, title: str | None = None) -> list[str]:
+    """Draw the totals as horizontal bars (vertical for months/years), one panel per kind/role/currency.
+
+    Bars of lower bounds are hatched and labelled `≥`. Returns notes on what was left out."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    if not stats.rows:
+        raise ValueError("nothing to plot: no facts match")
+    panels: dict[tuple, list[dict]] = {}
+    for row in stats.rows:
+        panels.setdefault(series_of(stats, row), []).append(row)
+    notes = []
+    if len(panels) > MAX_SERIES:
+        largest = sorted(panels, key=lambda s: -sum(r["facts"] for r in panels[s]))[:MAX_SERIES]
+        notes.append(
+            f"plotted {MAX_SERIES} of {len(panels)} kind/role/currency panels (those with most facts); "
+            "choose with --kind, --role, --currency"
+        )
+        panels = {s: panels[s] for s in panels if s in largest}
+    vertical = all(name in TIME for name in stats.by)
+    plt.rcParams["font.family"] = "DejaVu Sans"  # ships with matplotlib, has Cyrillic
+    heights = []
+    for rows in panels.values():
+        bars = min(len(rows), MAX_BARS)
+        heights.append(3.0 if vertical else 0.9 + 0.32 * bars)
+    figure, axes = plt.subplots(
+        len(panels), 1, figsize=(8, sum(heights) + 0.9), height_ratios=heights, squeeze=False, dpi=90
+    )
+    for axis, (series, rows) in zip(axes[:, 0], panels.items(), strict=True):
+        label = series_title(stats, series)
+        if len(rows) > MAX_BARS:
+            notes.append(f"{label}: plotted {MAX_BARS} of {len(rows)} groups")
+            label += (
+                f" (последние {MAX_BARS} из {len(rows)})"
+                if vertical
+                else f" (первые {MAX_BARS} из {len(rows)})"
+            )
+            rows = rows[-MAX_BARS:] if vertical else rows[:MAX_BARS]
+        names = [" · ".join(row[name] for name in stats.by) for row in rows]
+        values = [float(row["total"]) for row in rows]
+        hatches = ["//" if row["bound"] != "exact" else "" for row in rows]
+        texts = [BOUND_SIGN[row["bound"]] + compact(row["total"]) for row in rows]
+        if vertical:
+            bars = axis.bar(names, values, color="#4c78a8", edgecolor="white")
+            axis.yaxis.set_major_formatter(FuncFormatter(lambda x, _: compact(x) if x else "0"))
+            axis.tick_params(axis="x", labelrotation=45 if len(names) > 6 else 0)
+        else:
+            bars = axis.barh(names, values, color="#4c78a8", edgecolor="white")
+            axis.invert_yaxis()
+            axis.xaxis.set_major_formatter(FuncFormatter(lambda x, _: compact(x) if x else "0"))
+            axis.set_xlim(0, max(values) * 1.22 or 1)
+        for bar, hatch in zip(bars, hatches, strict=True):
+            bar.set_hatch(hatch)
+        axis.bar_label(bars, labels=texts, padding=3, fontsize=8)
+        axis.set_title(label, loc="left", fontsize=10)
+        axis.spines[["top", "right"]].set_visible(False)
+    heading = title or "newsfacts: " + ", ".join(BY_LABELS.get(name, name) for name in stats.by)
+    figure.suptitle(heading, x=0.01, ha="left", fontsize=12)
+    footnote = "≥ нижняя граница: в сумме есть «более …» или нижняя граница диапазона; ≤ верхняя; ≈ примерно"
+    if any(name in TIME for name in stats.by):
+        footnote += "\nмесяц и год — дата публикации, если известна, иначе первая дата в тексте"
+    figure.text(0.01, 0.005, footnote, fontsize=7, color="#555555", va="bottom")
+    figure.tight_layout(rect=(0, 0.04 if "\n" not in footnote else 0.06, 1, 1))
+    figure.savefig(path)
+    plt.close(figure)
+    return notes

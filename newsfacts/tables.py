@@ -1,0 +1,219 @@
+"""The tidy facts table: one row per fact, the shape pandas, DuckDB and spreadsheets read directly.
+
+`load` reads a JSONL written by `newsfacts extract` (error lines and broken lines are counted and
+skipped, numbers are read as exact ints and Decimals), `fact_rows` flattens the records, `write` saves
+any table of rows as CSV (UTF-8 with a header, the csv module) or Parquet (pyarrow:
+`pip install 'newsfacts[analysis]'`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .record import Record
+
+UNKNOWN = "(unknown)"
+
+# The columns of the facts table, in order.
+FACT_COLUMNS = [
+    "doc_id",
+    "date",  # the document's date: `published`, else the first date found in its text
+    "date_source",  # published | text | empty when the document has no date
+    "kind",
+    "value",
+    "currency",
+    "qualifier",
+    "role",
+    "city",
+    "region",
+    "sentence",  # index of the sentence in the document, from 0
+    "text",  # the evidence: the original text of the span
+    "start",
+    "end",
+    "source",
+]
+INTEGER_COLUMNS = {"sentence", "start", "end", "facts", "documents"}
+NUMBER_COLUMNS = {"value", "total"}
+DATE_COLUMNS = {"date"}
+
+
+@dataclass
+class Loaded:
+    """The records of a JSONL file and what was skipped on the way."""
+
+    records: list[Record] = field(default_factory=list)
+    errors: int = 0  # error lines {source, error, message}: inputs that never became records
+    invalid: int = 0  # lines that are neither (cut by a crash, hand-edited...)
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.errors:
+            notes.append(f"{self.errors} error line(s) skipped")
+        if self.invalid:
+            notes.append(f"{self.invalid} unreadable line(s) skipped")
+        return notes
+
+
+def load(path: Path | str) -> Loaded:
+    """Read a JSONL of records ('-' is stdin). Values stay exact: ints, and Decimals for fractions."""
+    loaded = Loaded()
+    if str(path) == "-":
+        lines: Iterable[str] = sys.stdin
+    else:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line, parse_float=Decimal)
+        except json.JSONDecodeError:
+            loaded.invalid += 1
+            continue
+        if isinstance(data, dict) and "error" in data and "doc_id" not in data:
+            loaded.errors += 1
+            continue
+        try:
+            loaded.records.append(Record.model_validate(data))
+        except ValidationError:
+            loaded.invalid += 1
+    return loaded
+
+
+def document_date(record: Record) -> tuple[date | None, str | None]:
+    """The date a document is filed under, and where it comes from: its `published` date when known
+    (`published`), else the start of the first date in its text (`text`), else (None, None)."""
+    if record.published is not None:
+        return record.published, "published"
+    if record.dates:
+        return record.dates[0].start, "text"
+    return None, None
+
+
+def region_of(city: str | None) -> str | None:
+    """The region of a city from the gazetteer: its oblast, the city itself for Astana, Almaty and
+    Shymkent, the country for a foreign city; None when the city is unknown or not in the gazetteer."""
+    if city is None:
+        return None
+    from .places import gazetteer
+
+    place = gazetteer().by_name.get(city)
+    return place.region if place is not None else None
+
+
+def fact_rows(records: Iterable[Record]) -> list[dict]:
+    """One dict per fact with the FACT_COLUMNS, in record order. Missing values are None."""
+    rows = []
+    for record in records:
+        day, day_source = document_date(record)
+        for fact in record.facts:
+            rows.append(
+                {
+                    "doc_id": record.doc_id,
+                    "date": day,
+                    "date_source": day_source,
+                    "kind": fact.kind,
+                    "value": fact.value,
+                    "currency": fact.currency,
+                    "qualifier": fact.qualifier,
+                    "role": fact.role,
+                    "city": fact.city,
+                    "region": region_of(fact.city),
+                    "sentence": fact.sentence,
+                    "text": fact.text,
+                    "start": fact.span[0],
+                    "end": fact.span[1],
+                    "source": record.source,
+                }
+            )
+    return rows
+
+
+# -- writing ------------------------------------------------------------------------------------------
+
+
+def plain_number(value: int | Decimal) -> str:
+    """An exact number as a spreadsheet reads it: 4200000, 12.5 (never 1.2E+7)."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(int(value))
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return plain_number(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: Sequence[dict], columns: Sequence[str], path: Path) -> None:
+    """UTF-8 (no BOM), a header line, comma-separated, quoted where needed; empty cell for None."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+
+
+def _number_type(values: list):
+    """int64 when every value is whole (what pandas and DuckDB like best), else an exact decimal128."""
+    import pyarrow as pa
+
+    present = [v for v in values if v is not None]
+    whole = all(isinstance(v, int) or v == v.to_integral_value() for v in present)
+    if whole and all(abs(int(v)) < 2**63 for v in present):
+        return pa.int64(), [None if v is None else int(v) for v in values]
+    scale = max((-v.normalize().as_tuple().exponent for v in present if isinstance(v, Decimal)), default=0)
+    scale = max(0, min(scale, 18))
+    return pa.decimal128(38, scale), [None if v is None else Decimal(v) for v in values]
+
+
+def arrow_table(rows: Sequence[dict], columns: Sequence[str]):
+    import pyarrow as pa
+
+    arrays = {}
+    for column in columns:
+        values = [row.get(column) for row in rows]
+        if column in NUMBER_COLUMNS:
+            kind, values = _number_type(values)
+        elif column in INTEGER_COLUMNS:
+            kind = pa.int64()
+        elif column in DATE_COLUMNS:
+            kind = pa.date32()
+        else:
+            kind = pa.string()
+            values = [None if v is None else str(v) for v in values]
+        arrays[column] = pa.array(values, type=kind)
+    return pa.table(arrays)
+
+
+def write_parquet(rows: Sequence[dict], columns: Sequence[str], path: Path) -> None:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise ImportError("writing Parquet needs pyarrow: pip install 'newsfacts[analysis]'") from error
+    pq.write_table(arrow_table(rows, columns), path)
+
+
+def write(rows: Sequence[dict], columns: Sequence[str], path: Path) -> None:
+    """CSV or Parquet, by the file's suffix (.csv, .parquet or .pq)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        write_csv(rows, columns, path)
+    elif suffix in (".parquet", ".pq"):
+        write_parquet(rows, columns, path)
+    else:
+        raise ValueError(f"{path}: write .csv or .parquet")
