@@ -286,8 +286,9 @@ def page(
         "<!--SUMMARY-->": html.escape(summary),
         "<!--DOCUMENTS-->": "\n".join(documents) or '<p class="none">No records.</p>',
     }
+    # In this order, each marker once per place in the template: nothing inserted is searched again.
     for marker, value in replacements.items():
-        template = template.replace(marker, value, 1)
+        template = template.replace(marker, value, template.count(marker) if marker == "<!--TITLE-->" else 1)
     return template
 
 
