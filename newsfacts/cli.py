@@ -189,7 +189,10 @@ def stats(
     currencies = [c.upper() for c in currency or []]
     rows = fact_rows(loaded.records)
     table = statistics.compute(rows, by=by or ["kind"], kinds=kind, roles=role, currencies=currencies)
-    Console().print(statistics.rich_table(table, loaded.notes()))
+    console = Console()
+    console.print(statistics.rich_table(table))
+    for line in statistics.footnotes(table, loaded.notes()):
+        console.print(line, soft_wrap=True, highlight=False, markup=False)
     try:
         for path in (csv, parquet):
             if path is not None:

@@ -212,7 +212,7 @@ NOTE = (
 )
 
 
-def rich_table(stats: Stats, notes: Sequence[str] = ()):
+def rich_table(stats: Stats):
     """The table for the terminal. Key columns with one value in every row (after --kind, --role...)
     go into the title instead, so that the rest fits."""
     from rich.table import Table
@@ -232,15 +232,17 @@ def rich_table(stats: Stats, notes: Sequence[str] = ()):
         table.add_column(column, justify="right" if numeric else "left", no_wrap=column not in stats.by)
     for row in stats.rows:
         table.add_row(*(shown_total(row) if column == "total" else str(row[column]) for column in shown))
-    caption = [NOTE]
-    if any(name in TIME for name in stats.by):
-        caption.append(DATE_NOTE + ".")
-    caption.extend(notes)
-    if not stats.rows:
-        caption.insert(0, "No facts match.")
-    table.caption = " ".join(caption)
-    table.caption_justify = "left"
     return table
+
+
+def footnotes(stats: Stats, notes: Sequence[str] = ()) -> list[str]:
+    """What the table's signs mean, where the dates come from, what was skipped: shown under it."""
+    lines = [] if stats.rows else ["No facts match."]
+    lines.append(NOTE)
+    if any(name in TIME for name in stats.by):
+        lines.append(DATE_NOTE + ".")
+    lines.extend(notes)
+    return lines
 
 
 # -- the chart ----------------------------------------------------------------------------------------
