@@ -183,33 +183,35 @@ def stats(
     from rich.console import Console
 
     from . import stats as statistics
-    from .tables import fact_rows, write
+    from .tables import fact_rows, write_csv, write_parquet
 
     loaded = _load(jsonl)
     currencies = [c.upper() for c in currency or []]
     rows = fact_rows(loaded.records)
     table = statistics.compute(rows, by=by or ["kind"], kinds=kind, roles=role, currencies=currencies)
-    console = Console()
-    console.print(statistics.rich_table(table))
-    for line in statistics.footnotes(table, loaded.notes()):
-        console.print(line, soft_wrap=True, highlight=False, markup=False)
+    # The files first: a table piped into `head` must not cost them.
     try:
-        for path in (csv, parquet):
-            if path is not None:
-                if path is parquet and path.suffix.lower() not in (".parquet", ".pq"):
-                    path = path.with_suffix(".parquet")
-                write(table.rows, table.columns, path)
-                typer.echo(f"wrote {path}", err=True)
+        if csv is not None:
+            write_csv(table.rows, table.columns, csv)
+            typer.echo(f"wrote {csv}", err=True)
+        if parquet is not None:
+            write_parquet(table.rows, table.columns, parquet)
+            typer.echo(f"wrote {parquet}", err=True)
         if plot is not None:
             for note in statistics.plot(table, plot, title=title):
                 typer.echo(f"note: {note}", err=True)
             typer.echo(f"wrote {plot}", err=True)
     except ImportError as error:
-        typer.echo(f"newsfacts stats: {error}. pip install 'newsfacts[analysis]'", err=True)
+        hint = "" if "newsfacts[analysis]" in str(error) else ": pip install 'newsfacts[analysis]'"
+        typer.echo(f"newsfacts stats: {error}{hint}", err=True)
         raise typer.Exit(1) from error
     except (ValueError, OSError) as error:
         typer.echo(f"newsfacts stats: {error}", err=True)
         raise typer.Exit(1) from error
+    console = Console()
+    console.print(statistics.rich_table(table))
+    for line in statistics.footnotes(table, loaded.notes()):
+        console.print(line, soft_wrap=True, highlight=False, markup=False)
 
 
 @app.command()

@@ -271,6 +271,7 @@ BY_LABELS = {
     "currency": "по валютам",
 }
 MAX_SERIES = 6
+UNKNOWN_RU = "(неизвестно)"
 MAX_BARS = 20
 
 
@@ -333,13 +334,17 @@ def plot(stats: Stats, path, title: str | None = None) -> list[str]:
         label = series_title(stats, series)
         if len(rows) > MAX_BARS:
             notes.append(f"{label}: plotted {MAX_BARS} of {len(rows)} groups")
-            label += (
-                f" (последние {MAX_BARS} из {len(rows)})"
-                if vertical
-                else f" (первые {MAX_BARS} из {len(rows)})"
-            )
-            rows = rows[-MAX_BARS:] if vertical else rows[:MAX_BARS]
-        names = [" · ".join(row[name] for name in stats.by) for row in rows]
+            kept = rows[-MAX_BARS:] if vertical else rows[:MAX_BARS]
+            which = "последние" if vertical else "первые"
+            label += f" ({which} {MAX_BARS} из {len(rows)}"
+            unknown = [row for row in rows if row not in kept and UNKNOWN in row.values()]
+            if unknown and len(stats.by) == 1:  # say what the groups left out without a city hold
+                label += f"; {UNKNOWN_RU}: {BOUND_SIGN[unknown[0]['bound']]}{compact(unknown[0]['total'])}"
+            label += ")"
+            rows = kept
+        names = [
+            " · ".join(UNKNOWN_RU if row[name] == UNKNOWN else row[name] for name in stats.by) for row in rows
+        ]
         values = [float(row["total"]) for row in rows]
         hatches = ["//" if row["bound"] != "exact" else "" for row in rows]
         texts = [BOUND_SIGN[row["bound"]] + compact(row["total"]) for row in rows]
