@@ -65,11 +65,15 @@ class Loaded:
 
 def load(path: Path | str) -> Loaded:
     """Read a JSONL of records ('-' is stdin). Values stay exact: ints, and Decimals for fractions."""
-    loaded = Loaded()
     if str(path) == "-":
-        lines: Iterable[str] = sys.stdin
-    else:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return _load_lines(sys.stdin)
+    # Lines end at \n only: evidence may hold U+2028 and the like, which str.splitlines would cut at.
+    with open(path, encoding="utf-8", newline="\n") as lines:
+        return _load_lines(lines)
+
+
+def _load_lines(lines: Iterable[str]) -> Loaded:
+    loaded = Loaded()
     for line in lines:
         if not line.strip():
             continue

@@ -172,6 +172,14 @@ def test_load_skips_error_blank_and_cut_lines_and_keeps_values_exact(hand):
     assert loaded.records[0].facts[1].value == 2000000 and isinstance(loaded.records[0].facts[1].value, int)
 
 
+def test_load_lines_end_at_newline_only(tmp_path):
+    record = dict(HAND_RECORDS[2], facts=[money(5, "KZT", "damage", "5\u2028тенге\x85", [0, 7], 0, None)])
+    path = tmp_path / "sep.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    loaded = load(path)
+    assert loaded.invalid == 0 and loaded.records[0].facts[0].text == "5\u2028тенге\x85"
+
+
 def test_document_date_published_else_first_date_in_text(hand):
     d1, d2, d3 = load(hand).records
     assert document_date(d1) == (d1.published, "published")  # not the December date in its text

@@ -7,6 +7,12 @@
   var count = document.getElementById("f-count");
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.fact-row"));
   var docs = Array.prototype.slice.call(document.querySelectorAll("section.doc"));
+  // The marks of each fact (a fact cut in pieces has several), found once.
+  var marksOf = {};
+  Array.prototype.forEach.call(document.querySelectorAll("mark[data-fact]"), function (mark) {
+    var id = mark.getAttribute("data-fact");
+    (marksOf[id] = marksOf[id] || []).push(mark);
+  });
 
   // The cities of the facts, for the city filter.
   var cities = {};
@@ -56,9 +62,7 @@
                (!c || row.getAttribute("data-city") === c) &&
                (!q || haystack.indexOf(q) >= 0);
       row.hidden = !ok;
-      document.querySelectorAll('mark[data-fact="' + row.getAttribute("data-fact") + '"]').forEach(function (m) {
-        m.classList.toggle("dim", !ok);
-      });
+      (marksOf[row.getAttribute("data-fact")] || []).forEach(function (m) { m.classList.toggle("dim", !ok); });
       if (ok) { shown += 1; matching[section.id] = true; }
     });
     var filtered = Boolean(k || c || q);
