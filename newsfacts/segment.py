@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from razdel import sentenize, tokenize
 
+from .grammars import lexicon
+
 BLANK_LINES = re.compile(r"\n[ ]*\n\s*")
 # A sentence longer than this is cut into pieces: the Earley parser and the NER batch stay bounded.
 MAX_SENTENCE_CHARS = 1000
@@ -57,12 +59,35 @@ def _chunks(text: str, start: int, end: int):
     yield start, end
 
 
+def _continues_sum(before: str, after: str) -> bool:
+    """razdel ends a sentence at `10 тыс.` when a capital follows: `10 тыс. USD`, `3 тыс. Долларов`."""
+    last = re.search(r"(\w+)\.\s*$", before)
+    first = re.match(r"\s*([^\W\d_]+|[₸$€₽])", after)
+    if not last or not first or last.group(1).lower() not in lexicon.multipliers():
+        return False
+    word = first.group(1).lower()
+    return any(word == form.lower() or (len(form) > 3 and word.startswith(form[:4].lower()))
+               for form in lexicon.currencies())
+
+
+def _sentences(text: str, start: int, end: int):
+    """razdel's sentences of one line, re-joined where it cut a sum from its currency."""
+    pieces: list[list[int]] = []
+    for piece in sentenize(text[start:end]):
+        s_start, s_end = start + piece.start, start + piece.stop
+        if pieces and _continues_sum(text[pieces[-1][0] : pieces[-1][1]], text[s_start:s_end]):
+            pieces[-1][1] = s_end
+        else:
+            pieces.append([s_start, s_end])
+    return pieces
+
+
 def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
         for l_start, l_end in _lines(text, p_start, p_end):
-            for piece in sentenize(text[l_start:l_end]):
-                for s_start, s_end in _chunks(text, l_start + piece.start, l_start + piece.stop):
+            for piece_start, piece_end in _sentences(text, l_start, l_end):
+                for s_start, s_end in _chunks(text, piece_start, piece_end):
                     body = text[s_start:s_end]
                     if not body.strip():
                         continue

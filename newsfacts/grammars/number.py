@@ -24,6 +24,20 @@ def lemmas(token) -> set[str]:
     return {form.normalized for form in forms} if forms else {token.value.lower()}
 
 
+class LemmaIn(Predicate):
+    """A word whose lemma (as `lemmas` reads it) is one of `words`. yargy's `dictionary` lemmatises the
+    words it is given as well, and `сум` (the Uzbek currency) becomes `сума` there and never matches;
+    used beside `dictionary`, which in turn knows that pymorphy reads `тенге` as `тенг`."""
+
+    __attributes__ = ["words"]
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+
+    def __call__(self, token):
+        return bool(lemmas(token) & self.words) or token.value.lower() in self.words
+
+
 class SingularMultiplier(Predicate):
     """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many" and are skipped."""
 
