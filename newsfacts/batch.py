@@ -13,6 +13,7 @@ With `scheduler=` the same tasks go to a Dask cluster instead (newsfacts/dask.py
 from __future__ import annotations
 
 import contextlib
+import datetime
 import ctypes
 import hashlib
 import importlib
@@ -73,6 +74,7 @@ class Task:
     data: bytes | None = None
     sha256: str | None = None
     error: InputError | None = None
+    reference: datetime.date | None = None  # --date: what relative dates ("в прошлом году") count from
 
 
 @dataclass
@@ -163,6 +165,7 @@ def process_task(pipeline, task: Task, timeout: float | None) -> tuple[str, bool
                 source=None if task.source == "-" else task.source,
                 sha256=task.sha256,
                 warnings=item.warnings,
+                date=task.reference,
             )
             return record.model_dump_json(), False
     except DocumentTimeout:
@@ -584,6 +587,7 @@ def run(
     progress: bool = False,
     scheduler: str | None = None,
     stdin: Callable[[], bytes] | None = None,
+    date: datetime.date | None = None,
 ) -> Summary:
     """Extract every input to one JSON line, in input order. See `newsfacts extract --help`."""
     started = time.perf_counter()
@@ -612,6 +616,7 @@ def run(
         index = 0  # counts the tasks handed out: the order of the output
         for path in inputs:
             task = _read(index, path, read_stdin)
+            task.reference = date
             if resume:
                 was_error = done.take(task)
                 if was_error is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -47,6 +48,15 @@ def extract(
         typer.Option("--resume", help="Skip the inputs already in the output (same bytes); append the rest."),
     ] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
+    date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d"],
+            help="Publication date of inputs that carry none (a `date:` first line wins); "
+            "relative dates such as 'в прошлом году' count from it.",
+        ),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -61,7 +71,7 @@ def extract(
 
     Exit code: 0 all inputs succeeded, 1 some became errors, 2 bad usage, 3 the batch could not run.
 
-    Example: newsfacts extract corpus/ -o facts.jsonl --errors errors.jsonl --jobs 2
+    Example: newsfacts extract corpus/ -o facts.jsonl --errors errors.jsonl --jobs 2 --date 2023-04-21
     """
     from .batch import UsageError, run
 
@@ -76,6 +86,7 @@ def extract(
             resume=resume,
             progress=not quiet and sys.stderr.isatty(),
             scheduler=scheduler,
+            date=date.date() if date else None,
         )
     except UsageError as error:
         raise typer.BadParameter(str(error)) from error

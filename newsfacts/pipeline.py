@@ -53,8 +53,9 @@ class Pipeline:
         warnings: list[str] | None = None,
     ) -> Record:
         doc = Document(doc_id=doc_id, text=text, source=source, warnings=list(warnings or []))
-        doc.published = frontmatter.published(text)
-        doc.reference_date = date or doc.published  # relative dates resolve against it
+        # The text's own date line wins over the caller's `date`, which is the default for texts without one.
+        doc.published = frontmatter.published(text) or date
+        doc.reference_date = doc.published  # relative dates ("в прошлом году") resolve against it
         for _name, stage in self.stages:
             stage(doc)
         return to_record(doc, sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())
