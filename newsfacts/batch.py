@@ -13,8 +13,8 @@ With `scheduler=` the same tasks go to a Dask cluster instead (newsfacts/dask.py
 from __future__ import annotations
 
 import contextlib
-import datetime
 import ctypes
+import datetime
 import hashlib
 import importlib
 import json
