@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from yargy import Parser
 
@@ -14,7 +14,10 @@ from .grammars.date import DATE
 from .grammars.number import lemmas
 from .grammars.tokenizer import NewsTokenizer
 
-CAN_HOLD_DATE = re.compile(r"\d")
+# A digit, or a word that a relative date starts from.
+CAN_HOLD_DATE = re.compile(
+    r"\d|прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера", re.IGNORECASE
+)
 
 
 def _month_of(token) -> int | None:
@@ -25,8 +28,37 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _back(tokens, unit: str) -> int | None:
+    """How many years (or days) back a relative word puts the date: `прошлом` 1, `текущем` 0."""
+    for token in tokens:
+        for word in lemmas(token):
+            found = lexicon.relative_dates().get(word)
+            if found and found[0] == unit:
+                return found[1]
+    return None
+
+
+def _relative(tokens, years: list[int], reference: date) -> tuple[date, date] | None:
+    """`вчера`, `в прошлом году`, `с начала года`, `за 9 месяцев`: counted from the reference date."""
+    words = set().union(*(lemmas(t) for t in tokens))
+    days_back = _back(tokens, "day")
+    if days_back is not None:
+        day = reference - timedelta(days=days_back)
+        return day, day
+    years_back = _back(tokens, "year") or 0
+    year = years[-1] if years else reference.year - years_back
+    if "месяц" in words:  # за 9 месяцев (текущего года)
+        count = int(next(t.value for t in tokens if t.type == "NUM"))
+        if not years and _back(tokens, "year") is None and _month_end(year, count) > reference:
+            year -= 1  # `за 9 месяцев` said in April: last year's nine months
+        return date(year, 1, 1), _month_end(year, count)
+    # `с начала (2022) года`, `в этом году`: up to the reference date; `в прошлом году`: the whole year
+    end = reference if year == reference.year or "начало" in words else date(year, 12, 31)
+    return (date(year, 1, 1), end) if year <= reference.year else None
+
+
 def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
-    """The range a DATE match stands for; None when it needs a year that nobody gave."""
+    """The range a DATE match stands for; None when it needs a year (or a reference date) nobody gave."""
     if tokens[0].type == "DATE":
         day, month, year = (int(part) for part in tokens[0].value.split("."))
         year = year + 2000 if year < 100 else year
@@ -34,10 +66,14 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     numbers = [t for t in tokens if t.type == "NUM"]
     years = [int(t.value) for t in numbers if len(t.value) == 4]
     months = [m for m in map(_month_of, tokens) if m]
+    words = set().union(*(lemmas(t) for t in tokens))
+    relative = "начало" in words or (_back(tokens, "year") is not None or _back(tokens, "day") is not None)
+    if relative or ("месяц" in words and not years):
+        return _relative(tokens, years, reference) if reference else None
     year = years[-1] if years else (reference.year if reference else None)
     if year is None:
         return None
-    if any("месяц" in lemmas(t) for t in tokens):  # за 9 месяцев 2025 года
+    if "месяц" in words:  # за 9 месяцев 2025 года
         count = int(numbers[0].value)
         return date(year, 1, 1), _month_end(year, count)
     days = [int(t.value) for t in numbers if len(t.value) <= 2]

@@ -1,5 +1,6 @@
 """Dates: `21 января 2026 года`, `21.01.2026`, `с 18 по 20 апреля 2023 года`, `в апреле 2023 года`,
-`за 2022 год`, `за 9 месяцев 2025 года`. A day or month without a year is left to the resolver."""
+`за 2022 год`, `за 9 месяцев 2025 года`; relative ones (`в прошлом году`, `с начала года`, `вчера`,
+`за 9 месяцев`) are found here and resolved only against a reference date."""
 
 from __future__ import annotations
 
@@ -26,10 +27,31 @@ MONTHS_COUNT = custom(lambda value: value.isdigit() and 1 <= int(value) <= 11, t
 
 DAY_DATE = rule(DAY, MONTH, YEAR.optional())
 NUMERIC = rule(type("DATE"))
-DAY_RANGE = rule(in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE)
+DAY_RANGE = rule(
+    in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
+)
 MONTH_DATE = rule(MONTH, YEAR)
-YEAR_DATE = rule(in_caseless({"в", "за", "на", "по", "итогам"}).optional(), YEAR_NUMBER, YEAR_WORD)
+YEAR_DATE = or_(
+    rule(in_caseless({"в", "за", "на", "по", "итогам"}).optional(), YEAR_NUMBER, YEAR_WORD),
+    rule(in_caseless({"в", "за"}), YEAR_NUMBER, eq("-"), in_caseless({"м", "й"})),  # `в 2025-м — 1711`
+)
 # `за 9 месяцев 2025 года`: the first months of that year
-MONTHS_OF_YEAR = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), YEAR_NUMBER, YEAR_WORD.optional())
+MONTHS_OF_YEAR = rule(
+    in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), YEAR_NUMBER, YEAR_WORD.optional()
+)
 
-DATE = or_(DAY_RANGE, DAY_DATE, NUMERIC, MONTHS_OF_YEAR, MONTH_DATE, YEAR_DATE)
+_RELATIVE = lexicon.relative_dates()
+YEAR_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit == "year"})
+DAY_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit == "day"})
+THIS_YEAR = rule(YEAR_BACK, dictionary({"год"}))
+# A preposition is required: `в прошлом году`, `за прошлый год`; `период прошлого года` is not that year.
+RELATIVE_YEAR = rule(in_caseless({"в", "за"}), THIS_YEAR)
+SINCE_START = rule(
+    in_caseless({"с"}),
+    dictionary({"начало"}),
+    or_(THIS_YEAR, rule(dictionary({"год"})), rule(YEAR_NUMBER, YEAR_WORD)),
+)
+MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
+RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
+
+DATE = or_(DAY_RANGE, DAY_DATE, NUMERIC, MONTHS_OF_YEAR, MONTH_DATE, YEAR_DATE, RELATIVE)

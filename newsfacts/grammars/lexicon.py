@@ -63,3 +63,9 @@ def count_triggers() -> dict[str, str]:
 @cache
 def months() -> dict[str, int]:
     return {name: int(number) for number, name in _pairs("months.tsv")}
+
+
+@cache
+def relative_dates() -> dict[str, tuple[str, int]]:
+    """Lemma -> (unit, how many back): `прошлый` -> ("year", 1), `вчера` -> ("day", 1)."""
+    return {row[1]: (row[0], int(row[2])) for row in resources.table("relative_dates.tsv")}
