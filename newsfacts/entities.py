@@ -14,17 +14,47 @@ NAME_GRAMS = ("Name", "Surn", "Patr")
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
 
 
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")  # the nominative first: a name as written wins
+GENDERS = ("masc", "femn")
+
+
+def _name_parses(word: str) -> list:
+    return [p for p in analyzer()(word.lower()) if any(g in p.grams for g in NAME_GRAMS)]
+
+
+def _fits(parse, case: str, gender: str) -> bool:
+    return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
+
+
+def person_readings(text: str) -> list[str]:
+    """The nominatives a name can stand for, the likeliest first: `Кайрата Нурпеисова` -> `Кайрат
+    Нурпеисов`; `Ерлана Касымова` -> `Ерлана Касымова` (a woman), then `Ерлан Касымов` (his).
+
+    The words of a name agree in case and gender, so they are read together: each case (nominative
+    first) and gender that every known word can be in is one reading; unknown words stay as written.
+    """
+    words = text.split()
+    parses = [_name_parses(word) for word in words]
+    known = [p for p in parses if p]
+    readings = [text] if not known else []
+    for case in CASES:
+        for gender in GENDERS:
+            if not known or not all(any(_fits(p, case, gender) for p in word) for word in known):
+                continue
+            out = []
+            for word, word_parses in zip(words, parses, strict=True):
+                parse = next((p for p in word_parses if _fits(p, case, gender)), None)
+                nominative = parse.inflect({"nomn", "sing"}) if parse is not None and case != "nomn" else None
+                out.append(
+                    word if nominative is None else "-".join(x.capitalize() for x in nominative.split("-"))
+                )
+            if " ".join(out) not in readings:
+                readings.append(" ".join(out))
+    return readings or [text]
+
+
 def person_name(text: str) -> str:
-    """`Жандосу Суюнбаеву` -> `Жандос Суюнбаев`; words the dictionary does not know stay as written."""
-    words = []
-    for word in text.split():
-        parse = next((p for p in analyzer()(word.lower()) if any(g in p.grams for g in NAME_GRAMS)), None)
-        if parse is None or "nomn" in parse.grams:
-            words.append(word)
-            continue
-        normal = parse.normalized
-        words.append("-".join(part.capitalize() for part in normal.split("-")))
-    return " ".join(words)
+    return person_readings(text)[0]
 
 
 class EntityFinder:
@@ -35,7 +65,7 @@ class EntityFinder:
     def __call__(self, doc: Document) -> None:
         rule_orgs = self._police_units(doc) + self._quoted(doc)
         taken = [(o.start, o.end) for o in rule_orgs]
-        ner_orgs = []
+        ner_orgs, persons = [], []
         for mention in doc.mentions:
             overlaps = any(s < mention.end and mention.start < e for s, e in taken)
             if mention.type == "ORG" and not overlaps:
@@ -43,8 +73,13 @@ class EntityFinder:
                 if name:
                     ner_orgs.append(NamedMention(name, mention.start, mention.end))
             elif mention.type == "PER":
-                doc.persons.append(NamedMention(person_name(mention.text), mention.start, mention.end))
+                persons.append((person_readings(mention.text), mention))
         doc.organisations = sorted(rule_orgs + ner_orgs, key=lambda o: o.start)
+        # `Ерлана Касымова` after `Ерлан Касымов` is his name in the genitive, not a woman's name
+        written = {" ".join(mention.text.split()) for _, mention in persons}
+        for readings, mention in persons:
+            name = next((r for r in readings[1:] if r in written), readings[0])
+            doc.persons.append(NamedMention(name, mention.start, mention.end))
 
     def _police_units(self, doc: Document) -> list[NamedMention]:
         found = []
@@ -65,7 +100,9 @@ class EntityFinder:
                     k += 1
                 if k < len(tokens) and tokens[k].start in starts:
                     end = starts[tokens[k].start].end  # `УКП ДП г. Алматы`, `ДП Павлодарской области`
-                    j = next(n for n in range(k, len(tokens) + 1) if n == len(tokens) or tokens[n].start >= end)
+                    j = next(
+                        n for n in range(k, len(tokens) + 1) if n == len(tokens) or tokens[n].start >= end
+                    )
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
                 found.append(NamedMention(name, tokens[i].start, end))
                 i = j
