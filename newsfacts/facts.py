@@ -49,7 +49,9 @@ def _is_amount_token(token) -> bool:
     if token.type == "NUM" or token.value == ".":
         return True
     words = lemmas(token)
-    return any(w in lexicon.multipliers() or w in lexicon.numerals() or w in lexicon.collectives() for w in words)
+    return any(
+        w in lexicon.multipliers() or w in lexicon.numerals() or w in lexicon.collectives() for w in words
+    )
 
 
 def _amounts(tokens) -> list[list]:
@@ -106,6 +108,7 @@ class FactExtractor:
             tokens = list(self.tokenizer(sentence.text))
             money = self._money(sentence, tokens)
             counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
+            counts += _compared_counts(sentence, counts, taken=[(f.start, f.end) for f in money + counts])
             doc.facts.extend(money + counts)
 
     # -- money --------------------------------------------------------------------------------------
@@ -187,6 +190,35 @@ class FactExtractor:
         if any(lemmas(t) & set(lexicon.collectives()) for t in run):
             return noun_kind or "persons", amount_value(run), qualifier
         return noun_kind, amount_value(run), qualifier
+
+
+# Police statistics compare periods and name the noun once: `в 2024 году 1470 фактов, в 2025-м — 1711`,
+# `1711 краж против 1470 годом ранее`. The bare number after the period's dash (or after `против`) counts
+# what the count before it in the sentence counted.
+COMPARED = re.compile(
+    r"(?:\b(?:в|за)\s+(?:\d{4}(?:-[мй])?(?:\s+(?:году|год|г\.))?|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
+    r"\s*[—–-]\s*|\bпротив\s+)(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
+    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))",
+    re.IGNORECASE,
+)
+
+
+def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list[FactDraft]:
+    found = []
+    for match in COMPARED.finditer(sentence.text):
+        start = sentence.start + (
+            match.start("qualifier") if match.group("qualifier") else match.start("number")
+        )
+        end = sentence.start + match.end("number")
+        before = [c for c in counts if c.end <= start]
+        if not before or any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        value = int(re.sub(r"\D", "", match.group("number")))
+        words = tuple((match.group("qualifier") or "").lower().split())
+        qualifier = lexicon.qualifiers().get(words, "exact")
+        if value > 0:
+            found.append(FactDraft(before[-1].kind, value, start, end, sentence.index, qualifier))
+    return found
 
 
 def _skip_group(tokens) -> int:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from yargy import and_, or_, rule
-from yargy.predicates import dictionary, eq, gram, type
+from yargy.predicates import dictionary, eq, gram, in_caseless, type
 
 from . import lexicon
 from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER
@@ -29,5 +29,12 @@ AGE = rule(type("NUM"), eq("-"), type("RU"))
 DETAIN = dictionary({lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"})
 # `задержан`/`задержана` (singular participle) or an active verb (`задержали жителя`) with one person.
 DETAIN_ONE = and_(DETAIN, or_(and_(gram("PRTS"), gram("sing")), gram("VERB")))
-ONE_PERSON = rule(DETAIN_ONE, or_(AGE, ADJECTIVE).repeatable(max=3).optional(), and_(PERSON_NOUN, gram("sing")))
+# `водворен в ИВС 28-летний житель`, `взят под стражу житель`: where to, between the verb and the person.
+WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
+ONE_PERSON = rule(
+    DETAIN_ONE,
+    WHERE_TO.optional(),
+    or_(AGE, ADJECTIVE).repeatable(max=3).optional(),
+    and_(PERSON_NOUN, gram("sing")),
+)
 COUNT = or_(COUNTED, COLLECTIVE_COUNT, ONE_PERSON)
