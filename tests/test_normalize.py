@@ -1,0 +1,46 @@
+"""Stage 1: the normalised text for the models, and the map back to the original offsets."""
+
+import pytest
+
+from newsfacts.normalize import Normalizer
+
+CASES = [
+    # original, normalised
+    ("Instаgram", "Instagram"),  # a Cyrillic а inside a Latin word
+    ("тенгe", "тенге"),  # a Latin e inside a Russian word
+    ("1Х бет", "1Х бет"),  # a lone letter is no mixed-script word: the Cyrillic Х stays
+    ("1\u00a0700\u202f000 тенге", "1 700 000 тенге"),
+    ("«Health Time»", '"Health Time"'),
+    ("5–10 млн", "5-10 млн"),
+    ("2025 — 1711", "2025 — 1711"),  # the em dash stays: it is punctuation, not a range
+    ("мо\u200bшенник\u00ad", "мошенник"),  # zero-width and soft hyphens go
+    ("строка\r\nдругая", "строка\nдругая"),
+    ('тенге".Жандос Суюнбай', 'тенге".\nЖандос Суюнбай'),  # a quote glued to its speaker
+    ("е\u0308ж", "ёж"),  # NFC
+]
+
+
+@pytest.mark.parametrize(("original", "normalised"), CASES)
+def test_normalise(original, normalised):
+    assert Normalizer()(original).text == normalised
+
+
+@pytest.mark.parametrize(("original", "normalised"), CASES)
+def test_every_span_maps_back(original, normalised):
+    result = Normalizer()(original)
+    for start in range(len(result.text)):
+        for end in range(start + 1, len(result.text) + 1):
+            o_start, o_end = result.span(start, end)
+            assert 0 <= o_start <= o_end <= len(original)
+    word = result.text.split()[-1]
+    start = result.text.rindex(word)
+    o_start, o_end = result.span(start, start + len(word))
+    assert original[o_start:o_end].replace("\u00ad", "").replace("\u200b", "") != ""
+
+
+def test_span_of_a_sum_in_the_original():
+    original = "Ущерб\u00a0— 1\u202f700\u202f000 тенге."
+    result = Normalizer()(original)
+    start = result.text.index("1 700")
+    o_start, o_end = result.span(start, start + len("1 700 000 тенге"))
+    assert original[o_start:o_end] == "1\u202f700\u202f000 тенге"
