@@ -16,13 +16,17 @@ from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
 from .segment import Sentence
 
-# A cheap test before the Earley parser: a digit or a number word stem must be there.
+# A cheap test before the Earley parser: a digit, a number word stem, or the stem of a word that detains
+# one person (`задержан`, `взят под стражу`: count_triggers.tsv) must be there.
 _NUMBER_STEMS = (
     r"\d|один|одн|дв[аоуе]|тр[иоеё]|четыр|пят|шест|сем|вос|девят|десят|двадцат|тридцат|сорок|сто|ст[аа]|"
     r"двест|трист|полтор|полутор|тысяч|тыс|миллион|млн|миллиард|млрд|трлн|триллион|двое|двоих|трое|троих|"
-    r"четвер|задерж|арест|водвор"
+    r"четвер"
 )
-CAN_HOLD_COUNT_OR_MONEY = re.compile(_NUMBER_STEMS, re.IGNORECASE)
+_DETAIN_STEMS = sorted(
+    {lemma[:5].lower() for lemma, kind in lexicon.count_triggers().items() if kind == "detained"}
+)
+CAN_HOLD_COUNT_OR_MONEY = re.compile("|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)]), re.IGNORECASE)
 RANGE_WORDS = {"до", "-", "—"}
 TRIGGER_WINDOW = 12  # tokens: a trigger further away says nothing about a number
 
@@ -175,11 +179,18 @@ class FactExtractor:
             noun_kind = next((nouns[w] for w in lemmas(token) if w in nouns), None)
             if noun_kind:
                 break
-        words = [lemmas(t) for t in match_tokens]
-        if any(w & set(lexicon.count_triggers()) for w in words[:1]):
-            return "detained", Decimal(1), "exact"  # `задержан уроженец`
+        triggers = set(lexicon.count_triggers())
+        last = match_tokens[-1]
+        person_first = (
+            any("PRTS" in f.grams for f in getattr(last, "forms", ())) or last.value.lower() == "стражу"
+        )
+        if lemmas(match_tokens[0]) & triggers or (person_first and lemmas(last) & triggers):
+            # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count
+            return "detained", Decimal(1), "exact"
         start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)
         if start is None:
+            if any(lemmas(t) & triggers for t in match_tokens):
+                return "detained", Decimal(1), "exact"  # `уроженец города Экибастуза задержан`
             return None, None, "exact"
         qualifier, _ = _qualifier(match_tokens[_skip_group(match_tokens) :])
         run = []

@@ -9,6 +9,7 @@ from functools import cache
 from . import resources
 from .document import Document, Place, PlaceMention
 from .morph import analyzer, lemmas
+from .ner import Mention
 
 MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
 _VOWELS_INDECLINABLE = tuple("оеуыиюэё")
@@ -80,9 +81,12 @@ class PlaceFinder:
         self.gazetteer = gazetteer()
         self.origin_words = set(resources.words("origin_words.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
-        self.national = [re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")]
+        self.national = [
+            re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
+        ]
 
     def __call__(self, doc: Document) -> None:
+        doc.mentions = [self._town_not_person(doc.normalized.text, m) for m in doc.mentions]
         persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
         for sentence in doc.sentences:
             if any(p.search(sentence.text.lower()) for p in self.national):
@@ -102,6 +106,16 @@ class PlaceFinder:
                 i = j
         self._unknown_towns(doc)
 
+    def _town_not_person(self, text: str, mention: Mention) -> Mention:
+        """NER reads `жителя г. Тараза` as a person called Тараза: a known place after `г.` or `житель`
+        is the place."""
+        if mention.type != "PER" or " " in mention.text or self.gazetteer.lookup(mention.text) is None:
+            return mention
+        before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
+        if any(w.lower() in self.prefixes or lemmas(w) & self.origin_words for w in before):
+            return Mention("LOC", mention.start, mention.end, mention.text)
+        return mention
+
     def _longest(self, tokens, i: int):
         if not _capitalized(tokens[i].text):
             return None
@@ -118,7 +132,9 @@ class PlaceFinder:
         j = i - 1
         while j >= 0 and (tokens[j].text.lower() in self.prefixes or tokens[j].text == "."):
             j -= 1  # `уроженец города Экибастуза`, `жителя г. Тараза`
-        return j >= 0 and bool(lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words)
+        return j >= 0 and bool(
+            lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words
+        )
 
     def _unknown_towns(self, doc: Document) -> None:
         known = [(p.start, p.end) for p in doc.places]

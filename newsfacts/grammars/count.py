@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from yargy import and_, or_, rule
-from yargy.predicates import dictionary, eq, gram, in_caseless, type
+from yargy import and_, not_, or_, rule
+from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, type
 
 from . import lexicon
-from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER
+from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
 
 _NOUNS = lexicon.count_nouns()
 PERSON_NOUN = dictionary({lemma for lemma, kind in _NOUNS.items() if kind == "persons"})
@@ -24,17 +24,50 @@ COUNTED = rule(
 # `задержаны трое`, `двоих подозреваемых`
 COLLECTIVE_COUNT = rule(COLLECTIVE, ADJECTIVE.repeatable(max=2).optional(), PERSON_NOUN.optional())
 
-# One person: `задержан уроженец`, `задержана 40-летняя жительница`, `задержали подозреваемого`.
+# One person: `задержан уроженец`, `задержана 40-летняя жительница`, `задержали подозреваемого`,
+# `задержан инспектор`: a word from count_nouns, or any animate noun, in the singular.
 AGE = rule(type("NUM"), eq("-"), type("RU"))
 DETAIN = dictionary({lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"})
-# `задержан`/`задержана` (singular participle) or an active verb (`задержали жителя`) with one person.
-DETAIN_ONE = and_(DETAIN, or_(and_(gram("PRTS"), gram("sing")), gram("VERB")))
-# `водворен в ИВС 28-летний житель`, `взят под стражу житель`: where to, between the verb and the person.
-WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
-ONE_PERSON = rule(
-    DETAIN_ONE,
-    WHERE_TO.optional(),
-    or_(AGE, ADJECTIVE).repeatable(max=3).optional(),
-    and_(PERSON_NOUN, gram("sing")),
+SINGLE = and_(gram("PRTS"), gram("sing"))
+# `задержан`/`задержана`, `взят под стражу`: a singular participle, its person in the nominative.
+PASSIVE = or_(
+    rule(and_(DETAIN, SINGLE)),
+    rule(and_(dictionary({"взять"}), SINGLE), in_caseless({"под"}), dictionary({"стража"})),
 )
-COUNT = or_(COUNTED, COLLECTIVE_COUNT, ONE_PERSON)
+# (not a capital `В` read as an initial)
+LONG = custom(lambda value: len(value) > 2)
+
+
+def person(*grams: str):
+    """One person in this case: a word from count_nouns, or any animate noun, in the singular."""
+    return or_(
+        and_(PERSON_NOUN, FormWith("sing", *grams)), and_(FormWith("NOUN", "anim", "sing", *grams), LONG)
+    )
+
+
+# `водворен в ИВС 28-летний житель`: where to, between the verb and the person.
+WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
+
+
+def modifiers():
+    """`35-летний`, `бывший`: a new rule object at each use (yargy's parser loses matches when one
+    bounded-repeat rule object sits in two alternatives)."""
+    return or_(AGE, ADJECTIVE).repeatable(max=3).optional()
+
+
+ONE_PERSON = or_(
+    rule(PASSIVE, WHERE_TO.optional(), modifiers(), person("nomn")),
+    # `задержали 24-летнюю девушку`: an active verb and its object
+    rule(and_(DETAIN, gram("VERB")), modifiers(), person("accs")),
+)
+# `Уроженец города Экибастуза задержан`, `Он задержан`, `Подозреваемый, 38-летний житель Риддера, задержан`:
+# the person first, then only names, places and adverbs before the participle.
+PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
+BETWEEN = or_(rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE)
+PERSON_FIRST = rule(
+    modifiers(),
+    or_(person("nomn"), in_caseless({"он", "она"})),
+    BETWEEN.repeatable(max=8).optional(),
+    PASSIVE,
+)
+COUNT = or_(COUNTED, COLLECTIVE_COUNT, ONE_PERSON, PERSON_FIRST)

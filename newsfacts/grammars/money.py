@@ -6,7 +6,7 @@ from yargy import or_, rule
 from yargy.predicates import dictionary, eq, gram, in_, in_caseless
 
 from . import lexicon
-from .number import AMOUNT, LemmaIn, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT
+from .number import AMOUNT, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT, LemmaIn
 
 _WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
 _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
@@ -14,7 +14,10 @@ _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
 _ABBREVIATIONS = lexicon.currency_abbreviations()
 CURRENCY_WORD = rule(
     gram("ADJF").optional(),  # российских рублей, американских долларов
-    or_(rule(or_(dictionary(_WORDS - _ABBREVIATIONS), LemmaIn(_WORDS - _ABBREVIATIONS))), rule(in_caseless(_ABBREVIATIONS), eq(".").optional())),
+    or_(
+        rule(or_(dictionary(_WORDS - _ABBREVIATIONS), LemmaIn(_WORDS - _ABBREVIATIONS))),
+        rule(in_caseless(_ABBREVIATIONS), eq(".").optional()),
+    ),
     in_caseless({"США", "сша"}).optional(),
 )
 CURRENCY_SIGN = rule(in_(_SIGNS))
@@ -31,4 +34,3 @@ RANGE = or_(
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
 ELIDED = rule(QUALIFIER.optional(), SCALED_AMOUNT)
 MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
-

@@ -38,8 +38,21 @@ class LemmaIn(Predicate):
         return bool(lemmas(token) & self.words) or token.value.lower() in self.words
 
 
+class FormWith(Predicate):
+    """A word with one reading that has all these grammemes: `и` across readings is not enough, `того`
+    is an animate pronoun in one reading and a noun (the country) in another."""
+
+    __attributes__ = ["grams"]
+
+    def __init__(self, *grams: str):
+        self.grams = grams
+
+    def __call__(self, token):
+        return any(all(g in form.grams for g in self.grams) for form in getattr(token, "forms", ()))
+
+
 class SingularMultiplier(Predicate):
-    """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many" and are skipped."""
+    """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many": skipped."""
 
     __attributes__ = []
 
@@ -102,13 +115,17 @@ def amount_value(tokens) -> Decimal | None:
             if last_multiplier is not None and multiplier >= last_multiplier:
                 return None  # `5 тыс. 3 млн` is not one amount
             if grouped_by_dots:
-                return None  # `1.500 млн`: a thousands dot or a decimal one? Better no number than a wrong one.
+                return (
+                    None  # `1.500 млн`: a thousands dot or a decimal one? Better no number than a wrong one.
+                )
             total += (group if group is not None else Decimal(1)) * multiplier
             group, last_multiplier = None, multiplier
             continue
         numeral = next((lexicon.numerals()[w] for w in words if w in lexicon.numerals()), None)
         if numeral is None:
-            numeral = next((Decimal(lexicon.collectives()[w]) for w in words if w in lexicon.collectives()), None)
+            numeral = next(
+                (Decimal(lexicon.collectives()[w]) for w in words if w in lexicon.collectives()), None
+            )
         if numeral is None:
             return None
         group = (group or Decimal(0)) + numeral

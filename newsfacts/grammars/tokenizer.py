@@ -21,7 +21,8 @@ INTEGER = TokenRule("NUM", r"\d+")
 # `₸`, `$`, `€`, `₽` are single tokens of their own type: the stock rules would call them OTHER/PUNCT.
 SYMBOL = TokenRule("SYMBOL", r"[₸$€₽~]")
 
-TOKEN_RULES = [PHONE, DATE, GROUPED, DECIMAL, INTEGER, SYMBOL] + [rule for rule in RULES if rule.type != "INT"]
+STOCK_RULES = [rule for rule in RULES if rule.type != "INT"]
+TOKEN_RULES = [PHONE, DATE, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
 
 
 class NewsTokenizer(MorphTokenizer):
