@@ -34,15 +34,15 @@ PASSIVE = or_(
     rule(and_(DETAIN, SINGLE)),
     rule(and_(dictionary({"взять"}), SINGLE), in_caseless({"под"}), dictionary({"стража"})),
 )
-# (not a capital `В` read as an initial)
+# (not a capital `В` read as an initial; not a place or a name guessed to be a person)
 LONG = custom(lambda value: len(value) > 2)
+PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
 
 
 def person(*grams: str):
     """One person in this case: a word from count_nouns, or any animate noun, in the singular."""
-    return or_(
-        and_(PERSON_NOUN, FormWith("sing", *grams)), and_(FormWith("NOUN", "anim", "sing", *grams), LONG)
-    )
+    common = FormWith("NOUN", "anim", "sing", *grams, without=PROPER)  # `Шымкента` is no person
+    return or_(and_(PERSON_NOUN, FormWith("sing", *grams)), and_(common, LONG))
 
 
 # `водворен в ИВС 28-летний житель`: where to, between the verb and the person.

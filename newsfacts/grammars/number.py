@@ -42,13 +42,16 @@ class FormWith(Predicate):
     """A word with one reading that has all these grammemes: `и` across readings is not enough, `того`
     is an animate pronoun in one reading and a noun (the country) in another."""
 
-    __attributes__ = ["grams"]
+    __attributes__ = ["grams", "without"]
 
-    def __init__(self, *grams: str):
-        self.grams = grams
+    def __init__(self, *grams: str, without: tuple[str, ...] = ()):
+        self.grams, self.without = grams, without
 
     def __call__(self, token):
-        return any(all(g in form.grams for g in self.grams) for form in getattr(token, "forms", ()))
+        return any(
+            all(g in form.grams for g in self.grams) and not any(g in form.grams for g in self.without)
+            for form in getattr(token, "forms", ())
+        )
 
 
 class SingularMultiplier(Predicate):
