@@ -11,7 +11,9 @@ from .document import Document, FactDraft, PlaceMention
 
 
 def _incident(places: list[PlaceMention], sentence: int) -> list[PlaceMention]:
-    return [p for p in places if p.sentence == sentence and not p.origin and p.place.kind in ("city", "region")]
+    return [
+        p for p in places if p.sentence == sentence and not p.origin and p.place.kind in ("city", "region")
+    ]
 
 
 def _city_in_sentence(candidates: list[PlaceMention], fact: FactDraft) -> str | None | bool:

@@ -24,7 +24,7 @@ class PlaceMention:
     start: int  # offsets in the normalised text
     end: int
     sentence: int
-    origin: bool = False  # `житель Тараза`, `уроженец Экибастуза`: where a person is from, not where it happened
+    origin: bool = False  # `житель Тараза`, `уроженец Экибастуза`: where one is from, not the scene
 
 
 @dataclass

@@ -112,6 +112,9 @@ class FactExtractor:
             tokens = list(self.tokenizer(sentence.text))
             money = self._money(sentence, tokens)
             counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
+            counts += _noun_first_counts(
+                sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
+            )
             counts += _compared_counts(sentence, counts, taken=[(f.start, f.end) for f in money + counts])
             doc.facts.extend(money + counts)
 
@@ -127,7 +130,7 @@ class FactExtractor:
             if currency is None:
                 # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
                 following = tokens[end_index] if end_index < len(tokens) else None
-                if currency_before is None or (following is not None and following.type in ("RU", "LATIN")):
+                if currency_before is None or _is_word(following):
                     continue
                 currency = currency_before
             currency_before = currency
@@ -204,23 +207,49 @@ class FactExtractor:
 
 
 # Police statistics compare periods and name the noun once: `в 2024 году 1470 фактов, в 2025-м — 1711`,
-# `1711 краж против 1470 годом ранее`. The bare number after the period's dash (or after `против`) counts
-# what the count before it in the sentence counted.
-COMPARED = re.compile(
-    r"(?:\b(?:в|за)\s+(?:\d{4}(?:-[мй])?(?:\s+(?:году|год|г\.))?|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
-    r"\s*[—–-]\s*|\bпротив\s+)(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
-    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))",
-    re.IGNORECASE,
-)
+# `1711 краж против 1470 годом ранее`, `тогда как в 2024 году их было 1470`. The bare number after the
+# period's dash, `против` or `их было` counts what the count before it in the sentence counted.
+_NUMBER = r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+_PERIOD = r"(?:\d{4}(?:-[мй])?(?:\s+(?:году|год|г\.))?|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
+_LEADS = [
+    rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*",  # `в 2025-м — 1711`
+    r"\bпротив\s+",  # `против 1470`
+    r"\bих\s+(?:было|стало|зарегистрировано|выявлено)\s+",  # `их было 1470`
+]
+_QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
+_ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after it: `против 5 человек` is a count
+COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
+# `Интернет-мошенничеств стало больше: 1 984 против 1 652`: the noun first, the two numbers after it.
+NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
+
+
+def _noun_first_counts(sentence: Sentence, tokens, counts, taken) -> list[FactDraft]:
+    found = []
+    for match in NOUN_FIRST.finditer(sentence.text):
+        start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        nouns = [
+            lexicon.count_nouns()[w]
+            for t in tokens
+            if t.span.stop <= match.start()
+            for w in lemmas(t)
+            if lexicon.count_nouns().get(w, "persons") != "persons"
+        ]
+        if nouns:  # the nearest counted noun before the numbers
+            found.append(
+                FactDraft(
+                    nouns[-1], int(re.sub(r"\D", "", match.group("number"))), start, end, sentence.index
+                )
+            )
+    return found
 
 
 def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list[FactDraft]:
     found = []
     for match in COMPARED.finditer(sentence.text):
-        start = sentence.start + (
-            match.start("qualifier") if match.group("qualifier") else match.start("number")
-        )
-        end = sentence.start + match.end("number")
+        first = "qualifier" if match.group("qualifier") else "number"
+        start, end = sentence.start + match.start(first), sentence.start + match.end("number")
         before = [c for c in counts if c.end <= start]
         if not before or any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
@@ -230,6 +259,15 @@ def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list
         if value > 0:
             found.append(FactDraft(before[-1].kind, value, start, end, sentence.index, qualifier))
     return found
+
+
+def _is_word(token) -> bool:
+    """A noun-like word after a bare `13 млн` makes it a count of something else (`13 млн человек`);
+    a preposition does not (`еще 300 тыс. за доставку`)."""
+    if token is None or token.type not in ("RU", "LATIN"):
+        return False
+    forms = getattr(token, "forms", ())
+    return not forms or not all(any(g in f.grams for g in ("PREP", "CONJ", "PRCL")) for f in forms)
 
 
 def _skip_group(tokens) -> int:

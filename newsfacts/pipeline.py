@@ -20,6 +20,8 @@ from .places import PlaceFinder
 from .record import DateRange, Entity, Fact, Record
 from .segment import segment
 
+MIXED_SHARE = 0.25
+
 
 class Pipeline:
     """Loads the models and compiles the grammars once; call it on as many texts as you like.
@@ -62,16 +64,24 @@ class Pipeline:
 
     def _normalize(self, doc: Document) -> None:
         doc.normalized = self.normalizer(doc.text)
+
+    def _segment(self, doc: Document) -> None:
+        doc.sentences = segment(doc.normalized.text)
+        # Each sentence in its language; a text is Russian when a quarter of it is (a mixed text keeps
+        # its Russian facts), and only Russian sentences are read.
+        langs = {s.index: language.detect(s.text) for s in doc.sentences}
+        russian = sum(len(s.text) for s in doc.sentences if langs[s.index] == "ru")
         doc.lang = language.detect(doc.normalized.text)
+        if doc.lang == "kk" and russian >= MIXED_SHARE * sum(len(s.text) for s in doc.sentences):
+            doc.lang = "ru"
         if doc.lang == "kk":
             doc.warnings.append("kazakh text: facts are not extracted from Kazakh")
         elif doc.lang == "other":
             doc.warnings.append("not a Russian text: no facts extracted")
-
-    def _segment(self, doc: Document) -> None:
-        doc.sentences = segment(doc.normalized.text)
+        elif any(lang == "kk" for lang in langs.values()):
+            doc.warnings.append("mixed text: Kazakh sentences were skipped")
         for sentence in doc.sentences:
-            if doc.lang != "ru" or language.detect(sentence.text) != "ru":
+            if doc.lang != "ru" or langs[sentence.index] != "ru":
                 doc.skipped.add(sentence.index)
 
     def _ner(self, doc: Document) -> None:
@@ -104,7 +114,9 @@ def to_record(doc: Document, sha256: str) -> Record:
     original = normalized.original
 
     def places(kind: str) -> list[Entity]:
-        return _entities([(p.place.name, p.start, p.end) for p in doc.places if p.place.kind == kind], normalized)
+        return _entities(
+            [(p.place.name, p.start, p.end) for p in doc.places if p.place.kind == kind], normalized
+        )
 
     facts = []
     for draft in sorted(doc.facts, key=lambda f: (f.start, f.kind)):
@@ -128,7 +140,11 @@ def to_record(doc: Document, sha256: str) -> Record:
         start, end = normalized.span(draft.start, draft.end)
         if (draft.start_date, draft.end_date, start) not in seen:
             seen.add((draft.start_date, draft.end_date, start))
-            dates.append(DateRange(start=draft.start_date, end=draft.end_date, text=original[start:end], span=(start, end)))
+            dates.append(
+                DateRange(
+                    start=draft.start_date, end=draft.end_date, text=original[start:end], span=(start, end)
+                )
+            )
     return Record(
         doc_id=doc.doc_id,
         source=doc.source,

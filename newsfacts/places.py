@@ -89,6 +89,8 @@ class PlaceFinder:
         doc.mentions = [self._town_not_person(doc.normalized.text, m) for m in doc.mentions]
         persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
         for sentence in doc.sentences:
+            if sentence.index in doc.skipped:
+                continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
             if any(p.search(sentence.text.lower()) for p in self.national):
                 doc.national.add(sentence.index)
             tokens = sentence.tokens

@@ -79,6 +79,8 @@ class ErrorRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     source: str
-    error: str = Field(description="Short machine-readable reason: empty, binary, decode, unreadable, timeout...")
+    error: str = Field(
+        description="Short machine-readable reason: empty, binary, decode, unreadable, timeout..."
+    )
     message: str
     sha256: str | None = Field(None, description="SHA-256 of the input's bytes, when they could be read")
