@@ -1,0 +1,31 @@
+"""Stage 5: which city each fact belongs to."""
+
+import pytest
+
+CASES = [
+    # text, [(kind, value, city)]
+    ("В Павлодаре задержаны трое.", [("detained", 3, "Павлодар")]),
+    # the nearest incident city before the fact in its sentence
+    ("В Актобе и Атырау задержаны трое.", [("detained", 3, "Атырау")]),
+    # no city before it in the sentence: the first one after it
+    ("Задержаны трое, сообщили в полиции Костаная.", [("detained", 3, "Костанай")]),
+    # an origin is not the scene
+    ("Житель Тараза похитил 2 млн тенге в Шымкенте.", [("money", 2000000, "Шымкент")]),
+    ("Задержан уроженец города Экибастуза.", [("detained", 1, None)]),
+    # no city in the sentence: the last one before it in the same paragraph
+    ("В Караганде раскрыта кража. Ущерб составил 3 млн тенге.", [("money", 3000000, "Караганда")]),
+    # never across paragraphs
+    ("В Караганде раскрыта кража.\n\nУщерб составил 3 млн тенге.", [("money", 3000000, None)]),
+    # a region or the whole country: null, not a guess
+    ("В Павлодаре прошел брифинг. В Жамбылской области выявлено 15 фактов.", [("crimes", 15, None)]),
+    ("В Павлодаре прошел брифинг. По всей стране выявлено 15 фактов.", [("crimes", 15, None)]),
+    # a police unit's city is where it reports from; old names come out as today's
+    ("Сотрудники УП г. Кокшетау задержали двоих.", [("detained", 2, "Кокшетау")]),
+    ("В Семипалатинске задержаны трое.", [("detained", 3, "Семей")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fact_city(pipeline, text, expected):
+    record = pipeline(text)
+    assert [(f.kind, f.value, f.city) for f in record.facts] == expected
