@@ -8,9 +8,12 @@ import re
 from . import resources
 from .document import Document, NamedMention
 from .morph import analyzer, lemmas
+from .places import gazetteer
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
 NAME_GRAMS = ("Name", "Surn", "Patr")
+LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
+CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
 
 
@@ -24,6 +27,15 @@ def _name_parses(word: str) -> list:
 
 def _fits(parse, case: str, gender: str) -> bool:
     return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
+
+
+def _nominative(word: str) -> str:
+    """`Нацбанка` -> `Нацбанк`: a one-word name in the nominative, as the dictionary (or its guess) has it."""
+    parse = next((p for p in analyzer()(word.lower()) if "NOUN" in p.grams), None)
+    if parse is None or "nomn" in parse.grams:
+        return word
+    normal = parse.inflect({"nomn", "sing"}) or word
+    return normal[:1].upper() + normal[1:] if word[:1].isupper() else normal
 
 
 def person_readings(text: str) -> list[str]:
@@ -60,19 +72,23 @@ def person_name(text: str) -> str:
 class EntityFinder:
     def __init__(self):
         self.acronyms = set(resources.words("org_acronyms.txt"))
+        # `Антикор`, `НацБанк` are declined (`сотрудники Антикора`): matched by lemma, named as listed
+        self.declined = {w.lower(): w for w in self.acronyms if not w.isupper()}
         self.org_types = {w.lower() for w in resources.words("org_types.txt")}
+        self.stopwords = set(resources.words("org_stopwords.txt"))
 
     def __call__(self, doc: Document) -> None:
         rule_orgs = self._police_units(doc) + self._quoted(doc)
         taken = [(o.start, o.end) for o in rule_orgs]
         ner_orgs, persons = [], []
+        places = {p.start: p for p in doc.places if not p.origin}
         for mention in doc.mentions:
             overlaps = any(s < mention.end and mention.start < e for s, e in taken)
             if mention.type == "ORG" and not overlaps:
-                name = mention.text.strip('"').strip()
-                if name:
-                    ner_orgs.append(NamedMention(name, mention.start, mention.end))
-            elif mention.type == "PER":
+                org = self._ner_org(doc, mention, places)
+                if org is not None:
+                    ner_orgs.append(org)
+            elif mention.type == "PER" and self._may_be_person(mention.text):
                 persons.append((person_readings(mention.text), mention))
         doc.organisations = sorted(rule_orgs + ner_orgs, key=lambda o: o.start)
         # `Ерлана Касымова` after `Ерлан Касымов` is his name in the genitive, not a woman's name
@@ -80,6 +96,31 @@ class EntityFinder:
         for readings, mention in persons:
             name = next((r for r in readings[1:] if r in written), readings[0])
             doc.persons.append(NamedMention(name, mention.start, mention.end))
+
+    def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
+        name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
+        if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
+            return None  # `ИВС`; `Туркестане` read as an organisation is the town
+        end = mention.end
+        after = re.match(r" +", doc.normalized.text[end:])
+        if after and end + after.end() in places:  # `Департамент полиции Шымкента`
+            end = places[end + after.end()].end
+            name = doc.normalized.text[mention.start : end].strip('"')
+        elif " " not in name and not name.isupper():
+            name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
+        return NamedMention(name, mention.start, end)
+
+    def _may_be_person(self, text: str) -> bool:
+        """NER takes single capitalised words for names: `Антикора`, `Риддера`, `Обвиняемой`."""
+        if " " in text.strip():
+            return True
+        word = text.strip()
+        if gazetteer().lookup(word) is not None or self._declined_name(word) is not None:
+            return False
+        parses = analyzer()(word.lower())
+        return any(any(g in p.grams for g in NAME_GRAMS) for p in parses) or not analyzer().raw.word_is_known(
+            word.lower()
+        )
 
     def _police_units(self, doc: Document) -> list[NamedMention]:
         found = []
@@ -89,7 +130,7 @@ class EntityFinder:
             i = 0
             while i < len(tokens):
                 j = i
-                while j < len(tokens) and tokens[j].text in self.acronyms:
+                while j < len(tokens) and self._is_acronym(tokens[j].text):
                     j += 1
                 if j == i or all(t.text == "РК" for t in tokens[i:j]):
                     i += 1
@@ -104,6 +145,8 @@ class EntityFinder:
                         n for n in range(k, len(tokens) + 1) if n == len(tokens) or tokens[n].start >= end
                     )
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
+                if j - i == 1 and end == tokens[i].end and tokens[i].text not in self.acronyms:
+                    name = self._declined_name(tokens[i].text)  # `Антикора` -> `Антикор`
                 found.append(NamedMention(name, tokens[i].start, end))
                 i = j
         return found
@@ -118,6 +161,17 @@ class EntityFinder:
                     start = sentence.start + match.start(1)
                     found.append(NamedMention(name, start, start + len(match.group(1))))
         return found
+
+    def _is_acronym(self, word: str) -> bool:
+        return word in self.acronyms or (word[:1].isupper() and self._declined_name(word) is not None)
+
+    def _declined_name(self, word: str) -> str | None:
+        # by its ending, not the dictionary: pymorphy guesses `Антикора` to be a feminine `антикора`
+        word = word.lower()
+        for stem, name in self.declined.items():
+            if word == stem or (word.startswith(stem) and word[len(stem) :] in CASE_ENDINGS):
+                return name
+        return None
 
     def _is_org_type(self, word: str) -> bool:
         return word.lower() in self.org_types or bool(lemmas(word) & self.org_types)

@@ -24,3 +24,23 @@ def test_person_name(written, expected):
 def test_person_in_text(pipeline):
     record = pipeline("Подозреваемый Ерлан Касымов возместил ущерб. Показания Ерлана Касымова проверяют.")
     assert [p.name for p in record.persons] == ["Ерлан Касымов"]
+
+
+ORGS = [
+    # text, organisations expected among the record's, persons expected (exactly)
+    ("Сотрудники Антикора задержали чиновника.", {"Антикор"}, []),
+    ("Об этом сообщили в ДГД по Атырауской области.", {"ДГД по Атырауской области"}, []),
+    ("Мошенники представлялись сотрудниками Нацбанка.", {"Нацбанк"}, []),
+    ("Наркотики продавали через Telegram-бот.", {"Telegram"}, []),
+    ("Задержанный водворен в ИВС, его БИН проверяют.", set(), []),
+    ("Полицейские Риддера задержали мужчину.", set(), []),
+    ("ТОО «Агро Дала Трейд» похитило 5 млн тенге.", {"Агро Дала Трейд"}, []),
+]
+
+
+@pytest.mark.parametrize(("text", "orgs", "persons"), ORGS)
+def test_organisations(pipeline, text, orgs, persons):
+    record = pipeline(text)
+    names = {o.name for o in record.organisations}
+    assert orgs <= names and not names & {"ИВС", "БИН", "Риддера", "Риддер"}
+    assert [p.name for p in record.persons] == persons
