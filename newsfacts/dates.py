@@ -57,6 +57,15 @@ def _relative(tokens, years: list[int], reference: date) -> tuple[date, date] | 
     return (date(year, 1, 1), end) if year <= reference.year else None
 
 
+def _part_of_year(words: set[str]) -> tuple[int, int] | None:
+    """`первое полугодие` -> (1, 6), `третий квартал` -> (7, 9)."""
+    size = next((lexicon.periods()[w] for w in words if w in lexicon.periods()), None)
+    number = next((lexicon.ordinals()[w] for w in words if w in lexicon.ordinals()), None)
+    if size is None or number is None or size * number > 12:
+        return None
+    return size * (number - 1) + 1, size * number
+
+
 def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     """The range a DATE match stands for; None when it needs a year (or a reference date) nobody gave."""
     if tokens[0].type == "DATE":
@@ -76,11 +85,16 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     if "месяц" in words:  # за 9 месяцев 2025 года
         count = int(numbers[0].value)
         return date(year, 1, 1), _month_end(year, count)
+    part = _part_of_year(words)
+    if part:  # за первое полугодие 2025 года
+        first, last = part
+        return date(year, first, 1), _month_end(year, last)
+    first_year = years[0] if len(years) > 1 else year
     days = [int(t.value) for t in numbers if len(t.value) <= 2]
-    if not months:
-        return (date(year, 1, 1), date(year, 12, 31)) if years else None
-    if not days:
-        return date(year, months[-1], 1), _month_end(year, months[-1])
+    if not months:  # в 2025 году; с 2021 по 2023 год
+        return (date(first_year, 1, 1), date(year, 12, 31)) if years else None
+    if not days:  # в апреле 2023 года; с марта 2022 по август 2023 года
+        return date(first_year, months[0], 1), _month_end(year, months[-1])
     first_month = months[0] if len(months) > 1 else months[-1]
     return date(year, first_month, days[0]), date(year, months[-1], days[-1])
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from yargy import or_, rule
-from yargy.predicates import custom, dictionary, eq, in_caseless, type
+from yargy.predicates import custom, dictionary, eq, in_, in_caseless, type
 
 from . import lexicon
 
@@ -40,6 +40,24 @@ MONTHS_OF_YEAR = rule(
     in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), YEAR_NUMBER, YEAR_WORD.optional()
 )
 
+# Spans: `с 2021 по 2023 год`, `в 2022-2023 годах`, `с января по октябрь 2024 года`,
+# `с марта 2022 по август 2023 года`; parts of a year: `за первое полугодие 2025 года`.
+DASH = in_({"-", "—"})
+UNTIL = in_caseless({"по", "до"})
+YEARS_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"гг", "г"}), eq(".").optional()))
+YEAR_SPAN = or_(
+    rule(in_caseless({"с"}), YEAR_NUMBER, YEAR_WORD.optional(), UNTIL, YEAR_NUMBER, YEARS_WORD.optional()),
+    rule(in_caseless({"в", "за"}).optional(), YEAR_NUMBER, DASH, YEAR_NUMBER, YEARS_WORD),
+)
+MONTH_SPAN = rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR)
+PART_OF_YEAR = rule(
+    in_caseless({"за", "в", "во"}),
+    dictionary(set(lexicon.ordinals())),
+    dictionary(set(lexicon.periods())),
+    YEAR_NUMBER,
+    YEAR_WORD.optional(),
+)
+
 _RELATIVE = lexicon.relative_dates()
 YEAR_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit == "year"})
 DAY_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit == "day"})
@@ -54,4 +72,15 @@ SINCE_START = rule(
 MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
 RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
 
-DATE = or_(DAY_RANGE, DAY_DATE, NUMERIC, MONTHS_OF_YEAR, MONTH_DATE, YEAR_DATE, RELATIVE)
+DATE = or_(
+    DAY_RANGE,
+    DAY_DATE,
+    NUMERIC,
+    MONTHS_OF_YEAR,
+    YEAR_SPAN,
+    MONTH_SPAN,
+    PART_OF_YEAR,
+    MONTH_DATE,
+    YEAR_DATE,
+    RELATIVE,
+)

@@ -69,3 +69,14 @@ def months() -> dict[str, int]:
 def relative_dates() -> dict[str, tuple[str, int]]:
     """Lemma -> (unit, how many back): `прошлый` -> ("year", 1), `вчера` -> ("day", 1)."""
     return {row[1]: (row[0], int(row[2])) for row in resources.table("relative_dates.tsv")}
+
+
+@cache
+def periods() -> dict[str, int]:
+    """`полугодие` -> 6 months, `квартал` -> 3."""
+    return {word: int(months) for word, months in _pairs("periods.tsv")}
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    return {word: int(number) for word, number in _pairs("ordinals.tsv")}
