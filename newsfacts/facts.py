@@ -73,28 +73,57 @@ def _multiplier_of(run) -> list:
     return [t for t in run if any(w in lexicon.multipliers() for w in lemmas(t))]
 
 
-def _nearest(triggers: dict[str, str], tokens, start: int, end: int) -> str | None:
-    """The kind/role of the trigger word nearest to tokens[start:end], looking both ways in the sentence."""
-    best, best_distance = None, TRIGGER_WINDOW + 1
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "("}
+
+
+def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause_after: bool = False):
+    """The kind/role of the trigger word nearest to tokens[start:end], looking both ways in the sentence,
+    and its index. With `same_clause_after`, a word after the number behind a comma or dash counts only
+    when nothing nearer does: in `ущерб составил 2,9 млрд тенге, из них возмещено 410 млн` the first sum
+    was not returned, in `Часть денег, 180 000 тг, она вернула` it was."""
+    best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
+    fallback = None
     for index, token in enumerate(tokens):
         found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
         if found is None:
             continue
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
+        if distance > TRIGGER_WINDOW:
+            continue
+        if same_clause_after and index >= end and any(t.value in CLAUSE_BREAKS for t in tokens[end:index]):
+            fallback = fallback or (found, index)
+            continue
         # on a tie, the word before the number wins: `задержаны 3 человека, пострадали 5 человек`
         if distance < best_distance or (distance == best_distance and index < start):
-            best, best_distance = found, distance
-    return best
+            best, best_distance, best_index = found, distance, index
+    if best is None and fallback is not None:
+        return fallback
+    return best, best_index
 
 
-def _money_role(tokens, start: int, end: int) -> str:
-    role = _nearest(lexicon.money_roles(), tokens, start, end) or "other"
+def _money_role(tokens, start: int, end: int, default: str) -> str:
+    """The role of the nearest trigger word; with none near, the document's own (a bribery case's sums
+    are bribes); `возместил ущерб`: damage paid back."""
+    roles = lexicon.money_roles()
+    role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
+    if role is None:
+        return default
     if role == "damage":
-        # `возместил ущерб в размере X`: the damage was paid back
-        before = tokens[max(0, start - 6) : start]
-        if any(lexicon.money_roles().get(w) == "returned" for t in before for w in lemmas(t)):
+        # `возместил ущерб в размере X`, `возместила ущерб, внеся 30 млн`: the damage was paid back
+        near = tokens[max(0, min(index, start) - 4) : max(index, start)]
+        if any(roles.get(w) == "returned" for t in near for w in lemmas(t)):
             return "returned"
     return role
+
+
+def document_role(text: str) -> str:
+    """The role of sums no trigger word explains, from what the document is about (rules/role_context.tsv):
+    a bribery case's untriggered sums are bribes, a fraud case's are damage, anything else is other."""
+    lowered = text.lower()
+    for role, stems in lexicon.role_context():
+        if any(re.search(r"(?<!\w)" + re.escape(stem), lowered) for stem in stems):
+            return role
+    return "other"
 
 
 class FactExtractor:
@@ -106,11 +135,12 @@ class FactExtractor:
         self.count = Parser(COUNT, tokenizer=self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
+        default = document_role(doc.normalized.text)
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
             tokens = list(self.tokenizer(sentence.text))
-            money = self._money(sentence, tokens)
+            money = self._money(sentence, tokens, default)
             counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
@@ -119,7 +149,7 @@ class FactExtractor:
             doc.facts.extend(money + counts)
 
     # -- money --------------------------------------------------------------------------------------
-    def _money(self, sentence: Sentence, tokens) -> list[FactDraft]:
+    def _money(self, sentence: Sentence, tokens, default: str = "other") -> list[FactDraft]:
         facts: list[FactDraft] = []
         currency_before: str | None = None
         for match in self.money.findall(sentence.text):
@@ -148,7 +178,7 @@ class FactExtractor:
                 pairs = [(values[0], "range_low"), (values[1], "range_high")]
             else:
                 pairs = [(values[0], qualifier)]
-            role = _money_role(tokens, index, end_index)
+            role = _money_role(tokens, index, end_index, default)
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
             for value, qual in pairs:
                 if value > 0:
@@ -168,7 +198,7 @@ class FactExtractor:
             end_index = index + len(match.tokens)
             kind, value, qualifier = self._read_count(match.tokens)
             if kind == "persons":
-                kind = _nearest(lexicon.count_triggers(), tokens, index, end_index)
+                kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index)
             if kind is None or value is None or value != int(value) or value <= 0:
                 continue
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))

@@ -80,3 +80,12 @@ def periods() -> dict[str, int]:
 @cache
 def ordinals() -> dict[str, int]:
     return {word: int(number) for word, number in _pairs("ordinals.tsv")}
+
+
+@cache
+def role_context() -> list[tuple[str, list[str]]]:
+    """(role, word stems) in the order of rules/role_context.tsv."""
+    return [
+        (role, [s.strip() for s in stems.split(",") if s.strip()])
+        for role, stems in _pairs("role_context.tsv")
+    ]
