@@ -103,20 +103,35 @@ class PlaceFinder:
                 place, j = found
                 start, end = tokens[i].start, tokens[j - 1].end
                 if not any(s <= start < e for s, e in persons):
-                    origin = self._is_origin(tokens, i)
+                    origin = self._is_origin(tokens, i) or self._continues_origins(
+                        doc, tokens, i, sentence.index
+                    )
                     doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
                 i = j
         self._unknown_towns(doc)
 
     def _town_not_person(self, text: str, mention: Mention) -> Mention:
-        """NER reads `жителя г. Тараза` as a person called Тараза: a known place after `г.` or `житель`
-        is the place."""
-        if mention.type != "PER" or " " in mention.text or self.gazetteer.lookup(mention.text) is None:
+        """NER reads `жителя г. Тараза`, `полицейские Балхаша` as a person called Тараза, Балхаша: one word
+        that is a known place is the place, unless the dictionary knows it as a first name (`Абай`) and
+        nothing before it says it is a town."""
+        word = mention.text.strip()
+        if mention.type != "PER" or " " in word or self.gazetteer.lookup(word) is None:
             return mention
         before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
         if any(w.lower() in self.prefixes or lemmas(w) & self.origin_words for w in before):
             return Mention("LOC", mention.start, mention.end, mention.text)
-        return mention
+        morph = analyzer()
+        if morph.raw.word_is_known(word.lower()) and any("Name" in p.grams for p in morph(word.lower())):
+            return mention
+        return Mention("LOC", mention.start, mention.end, mention.text)
+
+    @staticmethod
+    def _continues_origins(doc: Document, tokens, i: int, sentence: int) -> bool:
+        """`отдыхающие из Астаны, Караганды и Новосибирска`: a list goes on with origins."""
+        if i < 2 or tokens[i - 1].text not in (",", "и") or not doc.places:
+            return False
+        last = doc.places[-1]
+        return last.sentence == sentence and last.origin and last.end == tokens[i - 2].end
 
     def _longest(self, tokens, i: int):
         if not _capitalized(tokens[i].text):

@@ -29,3 +29,24 @@ CASES = [
 def test_fact_city(pipeline, text, expected):
     record = pipeline(text)
     assert [(f.kind, f.value, f.city) for f in record.facts] == expected
+
+
+MORE = [
+    # a city abroad is where the money went, when a city of Kazakhstan is named
+    (
+        "В Алматы задержан мужчина. Он перевел около 600 млн тенге в Дубай.",
+        [("detained", 1, "Алматы"), ("money", 600000000, "Алматы")],
+    ),
+    # and the scene when none is
+    ("В Бишкеке задержаны трое граждан Казахстана.", [("detained", 3, "Бишкек")]),
+    # a list of origins goes on after `из`
+    ("Отдыхающие из Астаны, Караганды и Новосибирска потеряли 2 млн тенге.", [("money", 2000000, None)]),
+    # NER reads `Балхаша` as a person; it is the town
+    ("Полицейские Балхаша задержали 27-летнего местного жителя.", [("detained", 1, "Балхаш")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_fact_city_more(pipeline, text, expected):
+    record = pipeline(text)
+    assert [(f.kind, f.value, f.city) for f in record.facts] == expected
