@@ -8,6 +8,7 @@ from functools import cache
 
 from . import resources
 from .document import Document, Place, PlaceMention
+from .grammars import lexicon
 from .morph import analyzer, lemmas
 from .ner import Mention
 
@@ -102,7 +103,7 @@ class PlaceFinder:
                     continue
                 place, j = found
                 start, end = tokens[i].start, tokens[j - 1].end
-                if not any(s <= start < e for s, e in persons):
+                if not any(s <= start < e for s, e in persons) and not self._part_of_name(tokens, i, place):
                     origin = self._is_origin(tokens, i) or self._continues_origins(
                         doc, tokens, i, sentence.index
                     )
@@ -124,6 +125,16 @@ class PlaceFinder:
         if morph.raw.word_is_known(word.lower()) and any("Name" in p.grams for p in morph(word.lower())):
             return mention
         return Mention("LOC", mention.start, mention.end, mention.text)
+
+    @staticmethod
+    def _part_of_name(tokens, i: int, place) -> bool:
+        """`УК РК`, `МВД РК`: the republic in a body's or a code's name; `долларов США`: the currency."""
+        if i == 0 or place.kind != "country":
+            return False
+        before = tokens[i - 1].text
+        if tokens[i].text.isupper() and (before.isupper() or before in ("КоАП", "УПК")):
+            return True
+        return bool(lemmas(before) & set(lexicon.currencies()))
 
     @staticmethod
     def _continues_origins(doc: Document, tokens, i: int, sentence: int) -> bool:

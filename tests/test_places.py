@@ -59,3 +59,16 @@ def test_places_in_text(pipeline, text, cities, regions, countries):
     for entity in record.cities + record.regions + record.countries:
         for start, end in entity.mentions:
             assert text[start:end].strip() and end > start
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Дело возбуждено по ст. 190 УК РК.", "Об этом сообщили в МВД РК.", "Он получил 50 тыс. долларов США."],
+)
+def test_no_country_inside_a_name_or_currency(pipeline, text):
+    assert pipeline(text).countries == []
+
+
+def test_country_as_a_noun(pipeline):
+    record = pipeline("Граждане Республики Казахстан вылетели в США.")
+    assert [c.name for c in record.countries] == ["Казахстан", "США"]
