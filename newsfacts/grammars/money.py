@@ -25,7 +25,9 @@ CURRENCY = or_(CURRENCY_WORD, CURRENCY_SIGN)
 DASH = in_({"-", "—"})
 UNIT_AMOUNT = or_(AMOUNT, LONE_MULTIPLIER)
 
-PLAIN = rule(QUALIFIER.optional(), UNIT_AMOUNT, CURRENCY)
+# `оценивается примерно в 9 млн`, `продавал примерно по 450 тыс.`: a preposition may follow the qualifier
+QUALIFIED = rule(QUALIFIER, in_caseless({"в", "по", "на"}).optional())
+PLAIN = rule(QUALIFIED.optional(), UNIT_AMOUNT, CURRENCY)
 SIGN_FIRST = rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT)  # $50 тыс.
 RANGE = or_(
     rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),
