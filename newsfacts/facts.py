@@ -42,8 +42,9 @@ def _qualifier(tokens) -> tuple[str, int]:
 
 def _currency(token) -> str | None:
     currencies = lexicon.currencies()
-    if token.value in currencies:
-        return currencies[token.value]
+    for form in (token.value, token.value.lower()):  # `ТЕНГЕ` in an all-caps headline is tenge
+        if form in currencies:
+            return currencies[form]
     if token.type != "RU":
         return None
     return next((currencies[w] for w in lemmas(token) if w in currencies), None)
@@ -154,6 +155,8 @@ class FactExtractor:
         currency_before: str | None = None
         for match in self.money.findall(sentence.text):
             index = _token_index(tokens, match.span.start)
+            if _after_number(tokens, index, match.tokens):
+                continue
             end_index = index + len(match.tokens)
             qualifier, skip = _qualifier(match.tokens)
             currency = next((c for c in map(_currency, match.tokens) if c), None)
@@ -195,6 +198,8 @@ class FactExtractor:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # `5 млн тенге` is money, not a count
             index = _token_index(tokens, match.span.start)
+            if _after_number(tokens, index, match.tokens):
+                continue
             end_index = index + len(match.tokens)
             kind, value, qualifier = self._read_count(match.tokens)
             if kind == "persons":
@@ -304,6 +309,12 @@ def _skip_group(tokens) -> int:
     """`группа из 24 граждан`: the words before the number that are not a qualifier."""
     words = [t.value.lower() for t in tokens]
     return 2 if len(words) > 2 and words[1] == "из" else 0
+
+
+def _after_number(tokens, index: int, match_tokens) -> bool:
+    """`KZ12 3456 7890 5678 тенге`, `Похищено 5 10 тенге`: a number right after another number is the
+    tail of an account, a phone or a list, not a sum or a count on its own (and never glued to it)."""
+    return index > 0 and match_tokens[0].type == "NUM" and tokens[index - 1].type == "NUM"
 
 
 def _token_index(tokens, char_start: int) -> int:

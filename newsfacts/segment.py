@@ -49,19 +49,47 @@ def _lines(text: str, start: int, end: int):
             yield start + match.start(), start + match.end()
 
 
+WORD_RUN = re.compile(r"\w+")
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to cut an overlong sentence: the last space of its second half that does not split digits
+    (`1 700 000`), else any space, else any other non-word character. Never inside a word or a number:
+    a piece that began in the middle of `777...777 тенге` would read its tail as a sum of money. -1: the
+    window is one run of word characters."""
+    low, high = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+    fallback = -1
+    for cut in range(high - 1, low - 1, -1):
+        if text[cut] == " ":
+            if not (text[cut - 1].isdigit() and text[cut + 1].isdigit()):
+                return cut
+            fallback = max(fallback, cut)
+    if fallback > 0:
+        return fallback
+    for cut in range(high, start, -1):
+        if not (text[cut - 1].isalnum() or text[cut - 1] == "_"):
+            return cut
+    return -1
+
+
 def _chunks(text: str, start: int, end: int):
-    """Cut an overlong sentence at spaces (or anywhere, for a line with no space at all)."""
+    """Cut an overlong sentence into pieces of at most MAX_SENTENCE_CHARS. A run of more than that many
+    word characters with no break (`7777...`, a base64 blob) holds no word and no number: it is left out."""
     while end - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        cut = _cut(text, start)
+        if cut < 0:
+            start = min(end, WORD_RUN.match(text, start).end())
+            continue
         yield start, cut
         start = cut
-    yield start, end
+    if end > start:
+        yield start, end
 
 
 def _continues_sum(before: str, after: str) -> bool:
     """razdel ends a sentence at `10 тыс.` when a capital follows: `10 тыс. USD`, `3 тыс. Долларов`."""
-    last = re.search(r"(\w+)\.\s*$", before)
+    # the tail only: on a whole piece, the search would retry at every letter of a long word (quadratic)
+    last = re.search(r"(\w+)\.\s*$", before[-40:])
     first = re.match(r"\s*([^\W\d_]+|[₸$€₽])", after)
     if not last or not first or last.group(1).lower() not in lexicon.multipliers():
         return False
