@@ -105,6 +105,10 @@ class DateExtractor:
 
     def __call__(self, doc: Document) -> None:
         for sentence in doc.sentences:
+            # only the Russian sentences of a Russian text (a Kazakh text's dates are still read):
+            # scripts, data blobs and foreign sentences are left out
+            if sentence.index in doc.skipped and doc.lang != "kk":
+                continue
             if not CAN_HOLD_DATE.search(sentence.text):
                 continue
             for match in self.parser.findall(sentence.text):

@@ -72,7 +72,8 @@ class Pipeline:
         langs = {s.index: language.detect(s.text) for s in doc.sentences}
         russian = sum(len(s.text) for s in doc.sentences if langs[s.index] == "ru")
         doc.lang = language.detect(doc.normalized.text)
-        if doc.lang == "kk" and russian >= MIXED_SHARE * sum(len(s.text) for s in doc.sentences):
+        # (also a page whose markup, scripts or data blobs outweigh its Russian prose)
+        if doc.lang in ("kk", "other") and russian >= MIXED_SHARE * sum(len(s.text) for s in doc.sentences):
             doc.lang = "ru"
         if doc.lang == "kk":
             doc.warnings.append("kazakh text: facts are not extracted from Kazakh")
