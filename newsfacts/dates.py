@@ -6,18 +6,32 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from yargy import Parser
+from yargy.predicates import dictionary
 
 from .document import DateDraft, Document
+from .grammars import date as grammar
 from .grammars import lexicon
 from .grammars.date import DATE
 from .grammars.number import lemmas
 from .grammars.tokenizer import NewsTokenizer
+from .grammars.windows import WindowParser
 
 # A digit, or a word that a relative date starts from.
 CAN_HOLD_DATE = re.compile(
     r"\d|прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера", re.IGNORECASE
 )
+
+# Every date holds a day, a year or a month count, `21.01.2026`, or a word a relative date starts from:
+# the date grammar runs only on the few tokens around them (grammars/windows.py).
+ANCHORS = [
+    grammar.DAY,
+    grammar.YEAR_NUMBER,
+    grammar.MONTHS_COUNT,
+    grammar.NUMERIC,
+    grammar.YEAR_BACK,
+    grammar.DAY_BACK,
+    dictionary({"начало"}),
+]
 
 
 def _month_of(token) -> int | None:
@@ -101,7 +115,8 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
 
 class DateExtractor:
     def __init__(self, tokenizer: NewsTokenizer | None = None):
-        self.parser = Parser(DATE, tokenizer=tokenizer or NewsTokenizer())
+        self.tokenizer = tokenizer or NewsTokenizer()
+        self.parser = WindowParser([(DATE, ANCHORS)], self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
         for sentence in doc.sentences:
@@ -111,7 +126,7 @@ class DateExtractor:
                 continue
             if not CAN_HOLD_DATE.search(sentence.text):
                 continue
-            for match in self.parser.findall(sentence.text):
+            for match in self.parser.findall(self.tokenizer.tokens(sentence.text)):
                 try:
                     found = read_dates(match.tokens, doc.reference_date)
                 except ValueError:  # 31 февраля, month 13

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from yargy import Parser
+from yargy import or_
+from yargy.predicates import dictionary
 
 from .document import Document, FactDraft
-from .grammars import lexicon
-from .grammars.count import COUNT
+from .grammars import count, lexicon, number
 from .grammars.money import MONEY
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
+from .grammars.windows import WindowParser
 from .segment import Sentence
 
 # A cheap test before the Earley parser: a digit, a number word stem, or the stem of a word that detains
@@ -28,6 +29,31 @@ _DETAIN_STEMS = sorted(
 )
 CAN_HOLD_COUNT_OR_MONEY = re.compile("|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)]), re.IGNORECASE)
 RANGE_WORDS = {"до", "-", "—"}
+
+# Every sum and every count holds a number, a number word or a multiplier (`миллион тенге`)...
+NUMBER_ANCHORS = [
+    number.NUM,
+    number.NUM_WORD,
+    dictionary(set(lexicon.multipliers())),
+    number.SingularMultiplier(),
+]
+# ... or a collective (`задержаны трое`); one detained person is found from `задержан`, `взят под стражу`
+# (the person may come up to ~30 tokens before it: these get windows of their own).
+DETAIN_ANCHORS = [count.DETAIN, dictionary({"взять"})]
+
+
+def _count_groups() -> list:
+    """COUNT's alternatives in its own order, numbers apart from the one detained person; should COUNT
+    get another alternative, it is parsed as one (its windows are then as wide as its widest part)."""
+    parts = [count.COUNTED, count.COLLECTIVE_COUNT, count.ONE_PERSON, count.PERSON_FIRST]
+    if [id(r) for r in getattr(count.COUNT, "rules", [])] != [id(r) for r in parts]:
+        return [(count.COUNT, [*NUMBER_ANCHORS, count.COLLECTIVE, *DETAIN_ANCHORS])]
+    return [
+        (or_(count.COUNTED, count.COLLECTIVE_COUNT), [*NUMBER_ANCHORS, count.COLLECTIVE]),
+        (or_(count.ONE_PERSON, count.PERSON_FIRST), DETAIN_ANCHORS),
+    ]
+
+
 TRIGGER_WINDOW = 12  # tokens: a trigger further away says nothing about a number
 
 
@@ -132,15 +158,15 @@ class FactExtractor:
 
     def __init__(self, tokenizer: NewsTokenizer | None = None):
         self.tokenizer = tokenizer or NewsTokenizer()
-        self.money = Parser(MONEY, tokenizer=self.tokenizer)
-        self.count = Parser(COUNT, tokenizer=self.tokenizer)
+        self.money = WindowParser([(MONEY, NUMBER_ANCHORS)], self.tokenizer)
+        self.count = WindowParser(_count_groups(), self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
-            tokens = list(self.tokenizer(sentence.text))
+            tokens = self.tokenizer.tokens(sentence.text)
             money = self._money(sentence, tokens, default)
             counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
             counts += _noun_first_counts(
@@ -153,7 +179,7 @@ class FactExtractor:
     def _money(self, sentence: Sentence, tokens, default: str = "other") -> list[FactDraft]:
         facts: list[FactDraft] = []
         currency_before: str | None = None
-        for match in self.money.findall(sentence.text):
+        for match in self.money.findall(tokens):
             index = _token_index(tokens, match.span.start)
             if _after_number(tokens, index, match.tokens):
                 continue
@@ -193,7 +219,7 @@ class FactExtractor:
     # -- counts -------------------------------------------------------------------------------------
     def _counts(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
         facts: list[FactDraft] = []
-        for match in self.count.findall(sentence.text):
+        for match in self.count.findall(tokens):
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue  # `5 млн тенге` is money, not a count

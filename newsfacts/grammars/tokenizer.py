@@ -6,6 +6,8 @@ glue separate numbers together: `8 701 234 56 78` is a phone, `2 000 000 2023 г
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
 PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
@@ -25,6 +27,21 @@ STOCK_RULES = [rule for rule in RULES if rule.type != "INT"]
 TOKEN_RULES = [PHONE, DATE, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
 
 
+# Sentences whose tokens are kept: more than a long document has, so that the dates stage reuses the
+# tokens the facts stage made of the same sentences.
+KEPT_SENTENCES = 2048
+
+
 class NewsTokenizer(MorphTokenizer):
     def __init__(self, morph=None):
         super().__init__(rules=TOKEN_RULES, morph=morph)
+        self._kept: OrderedDict[str, tuple] = OrderedDict()
+
+    def tokens(self, text: str) -> tuple:
+        """The tokens of a sentence, made once for all the stages that read it (never changed by them)."""
+        found = self._kept.get(text)
+        if found is None:
+            found = self._kept[text] = tuple(self(text))
+            if len(self._kept) > KEPT_SENTENCES:
+                self._kept.popitem(last=False)
+        return found

@@ -1,0 +1,316 @@
+"""yargy's Earley parser run only where a match can be: on short token windows around anchor tokens.
+
+Why: `Parser.findall` over a whole sentence predicts the whole grammar at every token, and nearly all of
+that work dies a token later (88 % of the pipeline's time went there). Every match of our grammars holds
+an anchor token (a number, a number word, `задержан`, ...), and the grammars have no unbounded repeats,
+so a match lies within a fixed number of tokens of its anchors. Those bounds are computed from the
+grammar itself (its BNF), not written by hand: a grammar edit can make the windows wider, never wrong.
+A grammar that can match without an anchor is parsed over the whole sentence, as before.
+
+The windows see the sentence's own token objects, so spans and tokens of the matches are the same as
+those of `Parser.findall(sentence)`; the matches of all windows (and of all the rule groups of one
+grammar) are sorted and resolved together, with yargy's own `resolve_spans`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yargy import Parser, or_, rule
+from yargy.parser import Chart, State, prepare_resolved_matches
+from yargy.predicates.constructors import AndPredicate
+from yargy.rule.bnf import is_rule
+from yargy.tree.constructors import Leaf, Node, Tree
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What the token strings one rule derives look like, as upper bounds (None: no such string).
+    free: the longest string without an anchor; before/after: the most tokens before the first anchor
+    and after the last one; gap: the most tokens between two anchors in a row."""
+
+    free: int | None
+    before: int | None
+    after: int | None
+    gap: int | None
+
+    @property
+    def anchored(self) -> bool:
+        return self.before is not None
+
+
+EMPTY = Reach(0, None, None, None)
+ANCHOR = Reach(None, 0, 0, 0)
+OTHER = Reach(1, None, None, None)
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _max(*values: int | None) -> int | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def _then(x: Reach, y: Reach) -> Reach:
+    """x followed by y."""
+    options = []
+    if x.anchored and y.free is not None:
+        options.append((x.before, x.after + y.free, x.gap))
+    if x.free is not None and y.anchored:
+        options.append((x.free + y.before, y.after, y.gap))
+    if x.anchored and y.anchored:
+        options.append((x.before, y.after, max(x.gap, y.gap, x.after + y.before)))
+    return Reach(
+        _add(x.free, y.free),
+        _max(*(o[0] for o in options)),
+        _max(*(o[1] for o in options)),
+        _max(*(o[2] for o in options)),
+    )
+
+
+def _either(x: Reach, y: Reach) -> Reach:
+    return Reach(_max(x.free, y.free), _max(x.before, y.before), _max(x.after, y.after), _max(x.gap, y.gap))
+
+
+class Unbounded(Exception):
+    """The grammar is recursive: no window bounds (its sentences are parsed whole)."""
+
+
+def reach(start, is_anchor) -> Reach:
+    """The Reach of an activated BNF rule; `is_anchor(predicate)` tells which terminals are anchors."""
+    memo: dict[int, Reach] = {}
+    visiting: set[int] = set()
+
+    def of_rule(item) -> Reach:
+        key = id(item)
+        if key in memo:
+            return memo[key]
+        if key in visiting:
+            raise Unbounded()
+        visiting.add(key)
+        result = None
+        for production in item.productions:
+            found = EMPTY
+            for term in production.terms:
+                found = _then(found, of_rule(term) if is_rule(term) else ANCHOR if is_anchor(term) else OTHER)
+            result = found if result is None else _either(result, found)
+        visiting.discard(key)
+        memo[key] = result or Reach(None, None, None, None)
+        return memo[key]
+
+    return of_rule(start)
+
+
+class _Group:
+    """One grammar (or part of one) with the anchors every one of its matches holds."""
+
+    def __init__(self, grammar, anchors, tokenizer):
+        self.parser = Parser(grammar, tokenizer=tokenizer)
+        self.starts = _first_sets(self.parser.rule)
+        # the anchors activated the way the grammar's own predicates are, so that they compare equal
+        self.anchors = [
+            term
+            for production in Parser(or_(*[rule(a) for a in anchors]), tokenizer=tokenizer).rule.productions
+            for term in production.terms
+            if not is_rule(term)
+        ]
+        try:
+            bounds = reach(self.parser.rule, self._is_anchor)
+        except Unbounded:
+            bounds = None
+        # a match without an anchor is possible (or the grammar is recursive): whole sentences
+        self.bounds = bounds if bounds is not None and bounds.free is None and bounds.anchored else None
+
+    def _is_anchor(self, predicate) -> bool:
+        """A terminal every token of which is an anchor token: an anchor, or `and_(anchor, ...)`."""
+        if any(predicate == anchor for anchor in self.anchors):
+            return True
+        return isinstance(predicate, AndPredicate) and any(map(self._is_anchor, predicate.predicates))
+
+    def windows(self, tokens) -> list[tuple[int, int]]:
+        """[start, stop) token windows that hold every match: around each run of anchors that can sit in
+        one match, as far as a match can reach; overlapping windows merged."""
+        if self.bounds is None:
+            return [(0, len(tokens))] if tokens else []
+        b = self.bounds
+        found: list[tuple[int, int]] = []
+        last = None
+        for index, token in enumerate(tokens):
+            if not any(anchor(token) for anchor in self.anchors):
+                continue
+            start, stop = max(0, index - b.before), min(len(tokens), index + b.after + 1)
+            if found and (start <= found[-1][1] or index - last - 1 <= b.gap):
+                found[-1] = (found[-1][0], stop)
+            else:
+                found.append((start, stop))
+            last = index
+        return found
+
+    def trees(self, tokens) -> list[Tree]:
+        """Every match's tree in every window, its range in the sentence's token positions, in yargy's
+        order (`findall` sorts them so; of one range the first tree is taken, and it says which forms
+        of a word the match kept)."""
+        found = []
+        for start, stop in self.windows(tokens):
+            chart = self._chart(tokens[start:stop])
+            for state in chart.matches(self.parser.rule):
+                low, high = state.range
+                found.append(Tree(state.node, (start + low, start + high)))
+        return sorted(found)
+
+    def _chart(self, tokens) -> Chart:
+        """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
+        for step, with two shortcuts that leave every chart column as it was: a rule predicted again in
+        the same column is skipped (all its states would be duplicates: yargy drops them by their hash),
+        and a state's hash is computed once."""
+        chart = Chart(tokens)
+        start = self.parser.rule
+        for column, next_column in chart:
+            predicted: set[int] = set()
+            viable = _Lookahead(self.starts, next_column.token) if next_column else None
+            _predict(column, viable, start, predicted)
+            for state in column:  # grows while it is read, as in yargy
+                if state.completed:
+                    _complete(column, state)
+                else:
+                    next_term = state.next_term
+                    if is_rule(next_term):
+                        _predict(column, viable, next_term, predicted)
+                    elif next_column:
+                        _scan(next_column, next_term, state)
+        return chart
+
+
+class _State(State):
+    """yargy's State with its hash (the same value) computed once: Column.append asks for it."""
+
+    def __init__(self, rule, production, dot_index, start_column, stop_column, node):
+        super().__init__(rule, production, dot_index, start_column, stop_column, node)
+        self._hash = hash(
+            (
+                id(rule),
+                id(production),
+                dot_index,
+                start_column.index,
+                stop_column.index,
+                tuple(map(id, node.children)),
+            )
+        )
+
+    def __hash__(self):
+        return self._hash
+
+
+def _first_sets(start) -> dict[int, list[tuple[bool, list]]]:
+    """For each production of each rule (by the rule's id): whether it can match no token, and the
+    predicates its first token must satisfy."""
+    rules = list(start.walk(types=type(start)))
+    nullable: set[int] = set()
+    first: dict[int, dict[int, object]] = {id(r): {} for r in rules}
+    changed = True
+    while changed:  # to the fixed point: rules refer to each other
+        changed = False
+        for r in rules:
+            for production in r.productions:
+                for term in production.terms:
+                    if is_rule(term):
+                        new = first[id(term)].keys() - first[id(r)].keys()
+                        first[id(r)].update((k, first[id(term)][k]) for k in new)
+                        changed |= bool(new)
+                        if id(term) in nullable:
+                            continue
+                    elif id(term) not in first[id(r)]:
+                        first[id(r)][id(term)] = term
+                        changed = True
+                    break
+                else:
+                    if id(r) not in nullable:
+                        nullable.add(id(r))
+                        changed = True
+    found = {}
+    for r in rules:
+        found[id(r)] = []
+        for production in r.productions:
+            preds: dict[int, object] = {}
+            empty = True
+            for term in production.terms:
+                if is_rule(term):
+                    preds.update(first[id(term)])
+                    if id(term) in nullable:
+                        continue
+                else:
+                    preds[id(term)] = term
+                empty = False
+                break
+            found[id(r)].append((empty, list(preds.values())))
+    return found
+
+
+class _Lookahead:
+    """Which productions of a rule can start at a column: those that can be empty, or whose first token
+    can be the next one (each predicate asked once per column)."""
+
+    def __init__(self, starts, token):
+        self.starts, self.token, self.known = starts, token, {}
+
+    def __call__(self, rule) -> list[bool]:
+        keep = []
+        for empty, preds in self.starts[id(rule)]:
+            keep.append(empty or any(self._holds(p) for p in preds))
+        return keep
+
+    def _holds(self, predicate) -> bool:
+        key = id(predicate)
+        if key not in self.known:
+            self.known[key] = bool(predicate(self.token))
+        return self.known[key]
+
+
+def _predict(column, viable, rule, predicted: set[int]) -> None:
+    if id(rule) in predicted:
+        return
+    predicted.add(id(rule))
+    keep = viable(rule) if viable is not None else None
+    for index, production in enumerate(rule.productions):
+        if keep is not None and not keep[index]:
+            continue
+        node = Node(rule, production, rank=index, children=[])
+        column.append(_State(rule, production, 0, column, column, node))
+
+
+def _scan(column, predicate, state) -> None:
+    token = column.token
+    if predicate(token):
+        leaf = Leaf(predicate, predicate.constrain(token))
+        node = state.node.attached(leaf)
+        column.append(
+            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+        )
+
+
+def _complete(column, completed) -> None:
+    for state in completed.parents:
+        node = state.node.attached(completed.node)
+        column.append(
+            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+        )
+
+
+class WindowParser:
+    """`findall(tokens)`: the matches of `Parser(or_(*grammars)).findall(sentence)`, from windows.
+
+    `groups` are (grammar, anchors) pairs: the alternatives of one grammar may have anchors of their own
+    (`задержан` for one detained person, numbers for counts), so that each gets windows of its own size.
+    """
+
+    def __init__(self, groups, tokenizer):
+        self.groups = [_Group(grammar, anchors, tokenizer) for grammar, anchors in groups]
+
+    def findall(self, tokens) -> list:
+        # yargy orders the trees of one range by the grammar's alternatives: the groups keep that order
+        # (a stable sort by range alone; trees of different groups do not compare)
+        trees = [tree for group in self.groups for tree in group.trees(tokens)]
+        trees.sort(key=lambda tree: (tree.range[0], -tree.range[1]))
+        return list(prepare_resolved_matches(trees))

@@ -1,0 +1,97 @@
+"""grammars/windows.py: the grammars run on token windows around anchors find exactly what yargy's
+`Parser.findall` finds over the whole sentence (same spans, same tokens, same word forms kept)."""
+
+from pathlib import Path
+
+import pytest
+from yargy import Parser, or_, rule
+from yargy.predicates import eq, in_
+
+from newsfacts import dates, facts
+from newsfacts.grammars.count import COUNT
+from newsfacts.grammars.date import DATE
+from newsfacts.grammars.money import MONEY
+from newsfacts.grammars.tokenizer import NewsTokenizer
+from newsfacts.grammars.windows import WindowParser, _Group
+from newsfacts.morph import analyzer
+from newsfacts.normalize import Normalizer
+from newsfacts.segment import segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return NewsTokenizer(morph=analyzer())
+
+
+def _signature(matches):
+    return [
+        (
+            m.span.start,
+            m.span.stop,
+            [
+                (t.value, sorted((f.normalized, str(f.grams.values)) for f in getattr(t, "forms", [])))
+                for t in m.tokens
+            ],
+        )
+        for m in matches
+    ]
+
+
+def _corpus_sentences() -> list[str]:
+    normalizer = Normalizer()
+    found = set()
+    for path in sorted(CORPUS.glob("*.txt")):
+        found.update(s.text for s in segment(normalizer(path.read_text(encoding="utf-8")).text))
+    return sorted(
+        s for s in found if facts.CAN_HOLD_COUNT_OR_MONEY.search(s) or dates.CAN_HOLD_DATE.search(s)
+    )
+
+
+EXTRA = [
+    "Задержан 35-летний житель Тараза, у него изъято 5 млн тенге и $50 тыс.",
+    "Подозреваемый, 38-летний житель Риддера, уроженец города Экибастуза, задержан.",
+    "С 18 по 20 апреля 2023 года и за 9 месяцев текущего года ущерб составил от 5 до 10 млн тенге.",
+    "Задержаны трое, двоих подозреваемых водворили в ИВС; в 2025-м — 1711, против 1470 в прошлом году.",
+    "Похищено 5 10 тенге, 2 млрд 277 млн тенге, полтора миллиона рублей, около тысячи долларов США",
+]
+
+
+@pytest.mark.parametrize(
+    "name,grammar,groups",
+    [
+        ("money", MONEY, lambda: [(MONEY, facts.NUMBER_ANCHORS)]),
+        ("count", COUNT, facts._count_groups),
+        ("date", DATE, lambda: [(DATE, dates.ANCHORS)]),
+    ],
+)
+def test_windows_find_what_the_whole_sentence_parser_finds(tokenizer, name, grammar, groups):
+    full = Parser(grammar, tokenizer=tokenizer)
+    windowed = WindowParser(groups(), tokenizer)
+    for sentence in _corpus_sentences() + EXTRA:
+        expected = _signature(full.findall(sentence))
+        assert _signature(windowed.findall(tokenizer.tokens(sentence))) == expected, (name, sentence)
+
+
+def test_the_count_grammar_is_split_in_its_own_order():
+    assert len(facts._count_groups()) == 2
+
+
+def test_window_bounds_come_from_the_grammar(tokenizer):
+    digit = in_({"1", "2"})
+    group = _Group(rule(eq("от").optional(), digit, eq("до"), digit, eq("тг").optional()), [digit], tokenizer)
+    assert (group.bounds.before, group.bounds.after, group.bounds.gap) == (1, 1, 1)
+    tokens = tokenizer.tokens("a b c от 1 до 2 тг d e f g h 1")
+    assert group.windows(tokens) == [(3, 8), (12, 14)]
+
+
+def test_a_grammar_that_can_match_without_an_anchor_reads_the_whole_sentence(tokenizer):
+    digit = in_({"1"})
+    group = _Group(or_(rule(digit), rule(eq("тг"))), [digit], tokenizer)
+    assert group.bounds is None
+    assert group.windows(tokenizer.tokens("a b тг")) == [(0, 3)]
+
+
+def test_tokens_are_made_once_per_sentence(tokenizer):
+    assert tokenizer.tokens("Изъято 5 млн тенге.") is tokenizer.tokens("Изъято 5 млн тенге.")
