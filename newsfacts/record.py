@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 Kind = Literal["money", "detained", "victims", "crimes"]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
@@ -25,7 +25,17 @@ def _exact_number(value: int | Decimal) -> int | float:
 Value = Annotated[
     int | Decimal,
     PlainSerializer(_exact_number, return_type=int | float, when_used="json"),
-    Field(ge=0, description="Exact value: an integer, or a decimal for fractional money"),
+    Field(ge=0),
+    # Written out, not generated: what pydantic derives for `int | Decimal` changes between its releases
+    # (a string pattern in 2.13, none in 2.14), and the file is a contract. In JSON the value is a number.
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": 0,
+            "title": "Value",
+            "description": "Exact value: an integer, or a decimal for fractional money (never rounded)",
+        }
+    ),
 ]
 Span = tuple[int, int]
 
