@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from . import blas
 from .reader import InputError, decode
 from .record import ErrorRecord
 
@@ -205,14 +206,24 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _worker_main(conn, timeout: float | None, factory: str = PIPELINE, parent_pid: int | None = None) -> None:
+def _worker_main(
+    conn,
+    timeout: float | None,
+    factory: str = PIPELINE,
+    parent_pid: int | None = None,
+    blas_threads: int | None = None,
+) -> None:
     """A worker process: load the pipeline once, then process the tasks sent until None.
 
     `factory` ("module:callable") makes the pipeline; tests give one that misbehaves on purpose.
+    `blas_threads`: the NER's OpenBLAS threads in this worker (several workers would spin against each
+    other's: blas.py).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     if parent_pid is not None:
         _die_with_parent(parent_pid)
+    if blas_threads is not None:
+        blas.limit_threads(blas_threads)
     try:
         try:
             pipeline = _load(factory)
@@ -234,10 +245,10 @@ def _worker_main(conn, timeout: float | None, factory: str = PIPELINE, parent_pi
 
 
 class _Worker:
-    def __init__(self, context, timeout: float | None, factory: str):
+    def __init__(self, context, timeout: float | None, factory: str, blas_threads: int | None = None):
         parent, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, timeout, factory, os.getpid()), daemon=True
+            target=_worker_main, args=(child, timeout, factory, os.getpid(), blas_threads), daemon=True
         )
         self.process.start()
         child.close()
@@ -293,7 +304,7 @@ class WorkerPool:
         return multiprocessing.get_context(method)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context(), self.timeout, self.factory)
+        worker = _Worker(self._context(), self.timeout, self.factory, blas.threads_per_worker(self.jobs))
         self.workers.append(worker)
         return worker
 

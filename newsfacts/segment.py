@@ -94,8 +94,10 @@ def _continues_sum(before: str, after: str) -> bool:
     if not last or not first or last.group(1).lower() not in lexicon.multipliers():
         return False
     word = first.group(1).lower()
-    return any(word == form.lower() or (len(form) > 3 and word.startswith(form[:4].lower()))
-               for form in lexicon.currencies())
+    return any(
+        word == form.lower() or (len(form) > 3 and word.startswith(form[:4].lower()))
+        for form in lexicon.currencies()
+    )
 
 
 def _sentences(text: str, start: int, end: int):

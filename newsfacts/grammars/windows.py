@@ -109,6 +109,7 @@ class _Group:
     def __init__(self, grammar, anchors, tokenizer):
         self.parser = Parser(grammar, tokenizer=tokenizer)
         self.starts = _first_sets(self.parser.rule)
+        self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word, token type) -> productions
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
         self.anchors = [
             term
@@ -162,14 +163,17 @@ class _Group:
 
     def _chart(self, tokens) -> Chart:
         """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
-        for step, with two shortcuts that leave every chart column as it was: a rule predicted again in
-        the same column is skipped (all its states would be duplicates: yargy drops them by their hash),
-        and a state's hash is computed once."""
+        for step, with shortcuts: a rule predicted again in the same column is skipped (all its states
+        would be duplicates: yargy drops them by their hash); a state's hash is computed once; only the
+        productions that can start with the next token (or match none) are predicted (lookahead: the
+        others die at the next token)."""
         chart = Chart(tokens)
         start = self.parser.rule
+        if len(self.viable) > MAX_VIABLE:
+            self.viable.clear()
         for column, next_column in chart:
             predicted: set[int] = set()
-            viable = _Lookahead(self.starts, next_column.token) if next_column else None
+            viable = _Lookahead(self.starts, self.viable, next_column.token) if next_column else None
             _predict(column, viable, start, predicted)
             for state in column:  # grows while it is read, as in yargy
                 if state.completed:
@@ -248,18 +252,27 @@ def _first_sets(start) -> dict[int, list[tuple[bool, list]]]:
     return found
 
 
+MAX_VIABLE = 200_000  # remembered (rule, word) lookaheads, per grammar
+
+
 class _Lookahead:
     """Which productions of a rule can start at a column: those that can be empty, or whose first token
-    can be the next one (each predicate asked once per column)."""
+    can be the next one (each predicate asked once per column). Remembered by word: a token is its
+    text, its type and the dictionary's readings of its text, and no predicate looks at anything else."""
 
-    def __init__(self, starts, token):
-        self.starts, self.token, self.known = starts, token, {}
+    def __init__(self, starts, remembered, token):
+        self.starts, self.remembered, self.token, self.known = starts, remembered, token, {}
 
-    def __call__(self, rule) -> list[bool]:
-        keep = []
-        for empty, preds in self.starts[id(rule)]:
-            keep.append(empty or any(self._holds(p) for p in preds))
-        return keep
+    def __call__(self, rule) -> tuple[int, ...]:
+        key = (id(rule), self.token.value, self.token.type)
+        found = self.remembered.get(key)
+        if found is None:
+            found = self.remembered[key] = tuple(
+                index
+                for index, (empty, preds) in enumerate(self.starts[id(rule)])
+                if empty or any(self._holds(p) for p in preds)
+            )
+        return found
 
     def _holds(self, predicate) -> bool:
         key = id(predicate)
@@ -272,10 +285,9 @@ def _predict(column, viable, rule, predicted: set[int]) -> None:
     if id(rule) in predicted:
         return
     predicted.add(id(rule))
-    keep = viable(rule) if viable is not None else None
-    for index, production in enumerate(rule.productions):
-        if keep is not None and not keep[index]:
-            continue
+    productions = rule.productions
+    for index in viable(rule) if viable is not None else range(len(productions)):
+        production = productions[index]
         node = Node(rule, production, rank=index, children=[])
         column.append(_State(rule, production, 0, column, column, node))
 

@@ -5,6 +5,7 @@ One JSON object per corpus file (corpus/NNN_slug.txt), in file order.
 Run:  python tests/gold/make_dev_gold.py
 Conventions: see tests/gold/README.md.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -25,8 +26,14 @@ CURRENCIES = {"KZT", "RUB", "USD", "EUR", "KGS", "UZS", "CNY", "MRP"}
 
 # ---------------------------------------------------------------- helpers
 def _fact(kind, value, currency=None, qualifier="exact", role=None, city=None):
-    return {"kind": kind, "value": value, "currency": currency,
-            "qualifier": qualifier, "role": role, "city": city}
+    return {
+        "kind": kind,
+        "value": value,
+        "currency": currency,
+        "qualifier": qualifier,
+        "role": role,
+        "city": city,
+    }
 
 
 def M(value, currency="KZT", qualifier="exact", role="damage", city=None):
@@ -72,14 +79,20 @@ def RNG(start, end):
 DOCS: list[dict] = []
 
 
-def doc(doc_id, facts=(), cities=(), regions=(), countries=(), orgs=(),
-        persons=(), dates=(), lang="ru"):
-    DOCS.append({
-        "doc_id": doc_id, "lang": lang, "facts": list(facts),
-        "cities": list(cities), "regions": list(regions),
-        "countries": list(countries), "organisations": list(orgs),
-        "persons": list(persons), "dates": list(dates),
-    })
+def doc(doc_id, facts=(), cities=(), regions=(), countries=(), orgs=(), persons=(), dates=(), lang="ru"):
+    DOCS.append(
+        {
+            "doc_id": doc_id,
+            "lang": lang,
+            "facts": list(facts),
+            "cities": list(cities),
+            "regions": list(regions),
+            "countries": list(countries),
+            "organisations": list(orgs),
+            "persons": list(persons),
+            "dates": list(dates),
+        }
+    )
 
 
 # Abbreviations used below
@@ -87,489 +100,832 @@ AST, ALA, SHY = "Астана", "Алматы", "Шымкент"
 UKA = "Усть-Каменогорск"
 
 # ------------------------------------------------------------------- data
-doc("000_4d24166cd8d118c4",
-    facts=[M(3_000_000_000, qualifier="more_than"),
-           DET(24, city=ALA),
-           DET(1, city=AST),
-           CRI(26, city=AST),
-           M(4_200_000, city=AST),
-           VIC(20, city=SHY),
-           CRI(4000, "more_than"),
-           M(15_000_000_000)],
+doc(
+    "000_4d24166cd8d118c4",
+    facts=[
+        M(3_000_000_000, qualifier="more_than"),
+        DET(24, city=ALA),
+        DET(1, city=AST),
+        CRI(26, city=AST),
+        M(4_200_000, city=AST),
+        VIC(20, city=SHY),
+        CRI(4000, "more_than"),
+        M(15_000_000_000),
+    ],
     cities=[ALA, AST, "Экибастуз", SHY, "Тараз"],
     countries=["Грузия"],
-    orgs=["УКП ДП г. Алматы", "УКП ДП г. Астаны", "УКП ДП Шымкента", "Instagram",
-          "Health Time", "1\u0425 бет"],
+    orgs=[
+        "УКП ДП г. Алматы",
+        "УКП ДП г. Астаны",
+        "УКП ДП Шымкента",
+        "Instagram",
+        "Health Time",
+        "1\u0425 бет",
+    ],
     persons=["Жандос Суюнбай"],
-    dates=[RNG("2023-04-18", "2023-04-20"), Y(2022)])
+    dates=[RNG("2023-04-18", "2023-04-20"), Y(2022)],
+)
 
-doc("001_pavlodar_call_center",
+doc(
+    "001_pavlodar_call_center",
     facts=[DET(3, city="Павлодар"), M(4_200_000, city="Павлодар")],
-    cities=["Павлодар", "Экибастуз"], regions=["Павлодарская область"],
-    orgs=["ДП Павлодарской области", "Telegram"], persons=["Айгерим Нурланова"],
-    dates=[DAY("2025-03-12")])
+    cities=["Павлодар", "Экибастуз"],
+    regions=["Павлодарская область"],
+    orgs=["ДП Павлодарской области", "Telegram"],
+    persons=["Айгерим Нурланова"],
+    dates=[DAY("2025-03-12")],
+)
 
-doc("002_almaty_altyn_pyramid",
-    facts=[VIC(1214, city=ALA), M(2_277_000_000, city=ALA), DET(1, city=ALA),
-           M(600_000_000, qualifier="about", role="other", city=ALA)],
+doc(
+    "002_almaty_altyn_pyramid",
+    facts=[
+        VIC(1214, city=ALA),
+        M(2_277_000_000, city=ALA),
+        DET(1, city=ALA),
+        M(600_000_000, qualifier="about", role="other", city=ALA),
+    ],
     cities=[ALA, "Дубай", "Стамбул"],
     orgs=["АФМ", "Altyn Invest Group"],
-    dates=[RNG("2024-01-01", "2024-10-31")])
+    dates=[RNG("2024-01-01", "2024-10-31")],
+)
 
-doc("003_astana_land_bribe",
-    facts=[M(15_000, "USD", role="bribe", city=AST), DET(1, city=AST),
-           M(5_000, "USD", role="bribe", city=AST)],
-    cities=[AST], orgs=["KAZINFORM", "Антикор"],
-    dates=[DAY("2025-04-03")])
+doc(
+    "003_astana_land_bribe",
+    facts=[
+        M(15_000, "USD", role="bribe", city=AST),
+        DET(1, city=AST),
+        M(5_000, "USD", role="bribe", city=AST),
+    ],
+    cities=[AST],
+    orgs=["KAZINFORM", "Антикор"],
+    dates=[DAY("2025-04-03")],
+)
 
-doc("004_kokshetau_puppy_sale",
-    facts=[M(380_000, city="Кокшетау"), M(80_000, city="Кокшетау"),
-           M(300_000, city="Кокшетау"), CRI(58)],
-    cities=["Кокшетау", "Костанай", "Актобе"], regions=["Акмолинская область"],
+doc(
+    "004_kokshetau_puppy_sale",
+    facts=[M(380_000, city="Кокшетау"), M(80_000, city="Кокшетау"), M(300_000, city="Кокшетау"), CRI(58)],
+    cities=["Кокшетау", "Костанай", "Актобе"],
+    regions=["Акмолинская область"],
     orgs=["УП г. Кокшетау", "ДП Акмолинской области"],
-    dates=[DAY("2025-01-14")])
+    dates=[DAY("2025-01-14")],
+)
 
-doc("005_semey_drug_shop",
-    facts=[DET(2, city="Семей"),
-           M(9_000_000, qualifier="about", role="other", city="Семей"),
-           CRI(312), CRI(287)],
-    cities=["Семей", "Новосибирск"], regions=["Абайская область"],
-    orgs=["УП г. Семей", "Telegram"], persons=["Ерлан Касымов"],
-    dates=[Y(2024), Y(2025)])
+doc(
+    "005_semey_drug_shop",
+    facts=[
+        DET(2, city="Семей"),
+        M(9_000_000, qualifier="about", role="other", city="Семей"),
+        CRI(312),
+        CRI(287),
+    ],
+    cities=["Семей", "Новосибирск"],
+    regions=["Абайская область"],
+    orgs=["УП г. Семей", "Telegram"],
+    persons=["Ерлан Касымов"],
+    dates=[Y(2024), Y(2025)],
+)
 
-doc("006_aktobe_accountant_embezzlement",
-    facts=[CRI(64, city="Актобе"), M(87_412_560, city="Актобе"),
-           M(30_000_000, role="returned", city="Актобе"),
-           M(12_000_000, qualifier="about", role="price", city="Актобе")],
-    cities=["Актобе"], regions=["Актюбинская область"],
+doc(
+    "006_aktobe_accountant_embezzlement",
+    facts=[
+        CRI(64, city="Актобе"),
+        M(87_412_560, city="Актобе"),
+        M(30_000_000, role="returned", city="Актобе"),
+        M(12_000_000, qualifier="about", role="price", city="Актобе"),
+    ],
+    cities=["Актобе"],
+    regions=["Актюбинская область"],
     orgs=["ДЭР по Актюбинской области", "Жасыл Актобе"],
-    dates=[RNG("2021-01-01", "2023-12-31")])
+    dates=[RNG("2021-01-01", "2023-12-31")],
+)
 
-doc("007_konaev_car_thefts",
-    facts=[DET(4, city="Конаев"), M(41_700_000, city="Конаев"),
-           M(6_000_000, qualifier="about", role="returned", city="Конаев")],
-    cities=["Конаев", "Талдыкорган"], regions=["Алматинская область"],
+doc(
+    "007_konaev_car_thefts",
+    facts=[
+        DET(4, city="Конаев"),
+        M(41_700_000, city="Конаев"),
+        M(6_000_000, qualifier="about", role="returned", city="Конаев"),
+    ],
+    cities=["Конаев", "Талдыкорган"],
+    regions=["Алматинская область"],
     orgs=["ДП Алматинской области"],
-    dates=[RNG("2024-09-01", "2024-11-30")])
+    dates=[RNG("2024-09-01", "2024-11-30")],
+)
 
-doc("008_shymkent_fake_payments_warning",
-    cities=[SHY], orgs=["Департамент полиции Шымкента", "WhatsApp"],
-    dates=[Y(2024)])
+doc(
+    "008_shymkent_fake_payments_warning",
+    cities=[SHY],
+    orgs=["Департамент полиции Шымкента", "WhatsApp"],
+    dates=[Y(2024)],
+)
 
-doc("009_shymkent_tashkent_call_center",
-    facts=[DET(5, city=SHY), VIC(37, city=SHY),
-           M(96_000_000, qualifier="more_than", city=SHY),
-           M(410_000_000, "UZS", role="other", city=SHY),
-           M(11_300_000, role="returned", city=SHY)],
-    cities=[SHY, "Ташкент"], countries=["Узбекистан", "Казахстан"],
-    orgs=["УКП ДП Шымкента", "Нацбанк"], persons=["Ержан Абенов"])
+doc(
+    "009_shymkent_tashkent_call_center",
+    facts=[
+        DET(5, city=SHY),
+        VIC(37, city=SHY),
+        M(96_000_000, qualifier="more_than", city=SHY),
+        M(410_000_000, "UZS", role="other", city=SHY),
+        M(11_300_000, role="returned", city=SHY),
+    ],
+    cities=[SHY, "Ташкент"],
+    countries=["Узбекистан", "Казахстан"],
+    orgs=["УКП ДП Шымкента", "Нацбанк"],
+    persons=["Ержан Абенов"],
+)
 
-doc("010_taraz_migration_bribe",
-    facts=[M(250_000, role="bribe", city="Тараз"),
-           M(20_000, "KGS", role="bribe", city="Тараз"),
-           FINE_MRP(5000, city="Тараз")],
-    cities=["Тараз"], regions=["Жамбылская область"], countries=["Кыргызстан"],
+doc(
+    "010_taraz_migration_bribe",
+    facts=[
+        M(250_000, role="bribe", city="Тараз"),
+        M(20_000, "KGS", role="bribe", city="Тараз"),
+        FINE_MRP(5000, city="Тараз"),
+    ],
+    cities=["Тараз"],
+    regions=["Жамбылская область"],
+    countries=["Кыргызстан"],
     orgs=["ДП Жамбылской области"],
-    dates=[MON(2024, 5)])
+    dates=[MON(2024, 5)],
+)
 
-doc("011_taldykorgan_nine_months",
-    facts=[CRI(418), CRI(502),
-           M(380_000_000, qualifier="more_than"),
-           M(45_000_000, qualifier="about", role="returned"),
-           DET(1, city="Талдыкорган"), M(1_500_000, city="Талдыкорган")],
-    cities=["Талдыкорган"], regions=["Жетысуская область"],
-    orgs=["ДП Жетысуской области", "КНБ"], persons=["Асель Жумабаева"],
-    dates=[RNG("2025-01-01", "2025-09-30")])
+doc(
+    "011_taldykorgan_nine_months",
+    facts=[
+        CRI(418),
+        CRI(502),
+        M(380_000_000, qualifier="more_than"),
+        M(45_000_000, qualifier="about", role="returned"),
+        DET(1, city="Талдыкорган"),
+        M(1_500_000, city="Талдыкорган"),
+    ],
+    cities=["Талдыкорган"],
+    regions=["Жетысуская область"],
+    orgs=["ДП Жетысуской области", "КНБ"],
+    persons=["Асель Жумабаева"],
+    dates=[RNG("2025-01-01", "2025-09-30")],
+)
 
-doc("012_atyrau_currency_smuggling",
-    facts=[M(86_000, "USD", role="other", city="Атырау"),
-           M(12_500, "EUR", role="other", city="Атырау"),
-           DET(1, city="Атырау"), CRI(17, city="Атырау"),
-           M(1_100_000, "USD", qualifier="about", role="other", city="Атырау")],
-    cities=["Атырау", "Стамбул"], regions=["Атырауская область"],
+doc(
+    "012_atyrau_currency_smuggling",
+    facts=[
+        M(86_000, "USD", role="other", city="Атырау"),
+        M(12_500, "EUR", role="other", city="Атырау"),
+        DET(1, city="Атырау"),
+        CRI(17, city="Атырау"),
+        M(1_100_000, "USD", qualifier="about", role="other", city="Атырау"),
+    ],
+    cities=["Атырау", "Стамбул"],
+    regions=["Атырауская область"],
     orgs=["ДГД по Атырауской области"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
-doc("013_ust_kamenogorsk_pyramid_verdict",
-    facts=[VIC(286, city=UKA), M(1_340_000_000, city=UKA),
-           FINE_MRP(10_000, city=UKA), M(214_600_000, role="returned", city=UKA)],
-    cities=[UKA, "Риддер"], regions=["Восточно-Казахстанская область"],
+doc(
+    "013_ust_kamenogorsk_pyramid_verdict",
+    facts=[
+        VIC(286, city=UKA),
+        M(1_340_000_000, city=UKA),
+        FINE_MRP(10_000, city=UKA),
+        M(214_600_000, role="returned", city=UKA),
+    ],
+    cities=[UKA, "Риддер"],
+    regions=["Восточно-Казахстанская область"],
     orgs=["KAZINFORM", "ДЭР по ВКО", "Шығыс Капитал"],
-    dates=[RNG("2022-03-01", "2023-08-31")])
+    dates=[RNG("2022-03-01", "2023-08-31")],
+)
 
-doc("014_uralsk_dacha_thefts",
-    facts=[DET(3, city="Уральск"), CRI(11, city="Уральск"),
-           M(1_870_000, city="Уральск"),
-           M(640_000, qualifier="about", role="returned", city="Уральск"),
-           CRI(2315)],
-    cities=["Уральск"], regions=["Западно-Казахстанская область"],
+doc(
+    "014_uralsk_dacha_thefts",
+    facts=[
+        DET(3, city="Уральск"),
+        CRI(11, city="Уральск"),
+        M(1_870_000, city="Уральск"),
+        M(640_000, qualifier="about", role="returned", city="Уральск"),
+        CRI(2315),
+    ],
+    cities=["Уральск"],
+    regions=["Западно-Казахстанская область"],
     orgs=["ДП ЗКО"],
-    dates=[MON(2024, 10)])
+    dates=[MON(2024, 10)],
+)
 
 doc("015_kk_police_warning_bank_calls", lang="kk")
 
-doc("016_kyzylorda_rice_subsidies",
-    facts=[DET(3, city="Кызылорда"), CRI(19, city="Кызылорда"),
-           M(1_500_000_000, qualifier="more_than", city="Кызылорда")],
-    cities=["Кызылорда", "Москва"], regions=["Кызылординская область"],
+doc(
+    "016_kyzylorda_rice_subsidies",
+    facts=[
+        DET(3, city="Кызылорда"),
+        CRI(19, city="Кызылорда"),
+        M(1_500_000_000, qualifier="more_than", city="Кызылорда"),
+    ],
+    cities=["Кызылорда", "Москва"],
+    regions=["Кызылординская область"],
     orgs=["Антикор"],
-    dates=[RNG("2023-01-01", "2024-12-31")])
+    dates=[RNG("2023-01-01", "2024-12-31")],
+)
 
-doc("017_karaganda_fake_meter_service",
-    facts=[CRI(42, city="Караганда"), VIC(39, city="Караганда"),
-           M(45_000, qualifier="range_low", city="Караганда"),
-           M(120_000, qualifier="range_high", city="Караганда"),
-           M(23_650_000, city="Караганда"),
-           M(2_100_000, role="returned", city="Караганда")],
-    cities=["Караганда", "Темиртау"], persons=["Ольга Ким"],
-    dates=[RNG("2023-07-01", "2024-02-29")])
+doc(
+    "017_karaganda_fake_meter_service",
+    facts=[
+        CRI(42, city="Караганда"),
+        VIC(39, city="Караганда"),
+        M(45_000, qualifier="range_low", city="Караганда"),
+        M(120_000, qualifier="range_high", city="Караганда"),
+        M(23_650_000, city="Караганда"),
+        M(2_100_000, role="returned", city="Караганда"),
+    ],
+    cities=["Караганда", "Темиртау"],
+    persons=["Ольга Ким"],
+    dates=[RNG("2023-07-01", "2024-02-29")],
+)
 
-doc("018_kostanay_grain_prepayment",
+doc(
+    "018_kostanay_grain_prepayment",
     facts=[M(18_400_000, "RUB", city="Костанай"), M(5_300_000, city="Костанай")],
-    cities=["Костанай", "Челябинск", "Бишкек"], regions=["Костанайская область"],
-    countries=["Россия"], orgs=["ДП Костанайской области", "Агро Дала Трейд"],
-    dates=[Y(2024)])
+    cities=["Костанай", "Челябинск", "Бишкек"],
+    regions=["Костанайская область"],
+    countries=["Россия"],
+    orgs=["ДП Костанайской области", "Агро Дала Трейд"],
+    dates=[Y(2024)],
+)
 
-doc("019_aktau_fake_bank_support",
-    facts=[DET(1, city="Актау"), VIC(14, city="Актау"), M(9_812_000, city="Актау"),
-           CRI(1106)],
-    cities=["Актау", "Жанаозен", "Форт-Шевченко"], regions=["Мангистауская область"],
+doc(
+    "019_aktau_fake_bank_support",
+    facts=[DET(1, city="Актау"), VIC(14, city="Актау"), M(9_812_000, city="Актау"), CRI(1106)],
+    cities=["Актау", "Жанаозен", "Форт-Шевченко"],
+    regions=["Мангистауская область"],
     orgs=["ДП Мангистауской области", "Kaspi Bank"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
-doc("020_mvd_fake_ticket_sites_warning",
-    countries=["Турция", "ОАЭ"], orgs=["МВД РК"],
-    dates=[MON(2024, 7)])
+doc("020_mvd_fake_ticket_sites_warning", countries=["Турция", "ОАЭ"], orgs=["МВД РК"], dates=[MON(2024, 7)])
 
-doc("021_temirtau_ferroalloy_theft",
-    facts=[DET(4, city="Темиртау"),
-           M(112_000_000, qualifier="about", city="Темиртау"),
-           CRI(6, "more_than", city="Темиртау")],
-    cities=["Темиртау", "Караганда", "Балхаш"], orgs=["УП г. Темиртау"])
+doc(
+    "021_temirtau_ferroalloy_theft",
+    facts=[
+        DET(4, city="Темиртау"),
+        M(112_000_000, qualifier="about", city="Темиртау"),
+        CRI(6, "more_than", city="Темиртау"),
+    ],
+    cities=["Темиртау", "Караганда", "Балхаш"],
+    orgs=["УП г. Темиртау"],
+)
 
-doc("022_petropavlovsk_fake_social_workers",
-    facts=[DET(2, city="Петропавловск"), CRI(8, city="Петропавловск"),
-           M(2_950_000, city="Петропавловск"), M(700_000, city="Петропавловск")],
-    cities=["Петропавловск", "Омск"], regions=["Северо-Казахстанская область"],
-    countries=["Казахстан"], orgs=["KAZINFORM", "ДП СКО"],
-    dates=[MON(2024, 12)])
+doc(
+    "022_petropavlovsk_fake_social_workers",
+    facts=[
+        DET(2, city="Петропавловск"),
+        CRI(8, city="Петропавловск"),
+        M(2_950_000, city="Петропавловск"),
+        M(700_000, city="Петропавловск"),
+    ],
+    cities=["Петропавловск", "Омск"],
+    regions=["Северо-Казахстанская область"],
+    countries=["Казахстан"],
+    orgs=["KAZINFORM", "ДП СКО"],
+    dates=[MON(2024, 12)],
+)
 
-doc("023_turkestan_fake_licenses",
-    facts=[DET(7, city="Туркестан"),
-           M(350_000, qualifier="range_low", role="price", city="Туркестан"),
-           M(500_000, qualifier="range_high", role="price", city="Туркестан"),
-           M(21_000_000, role="other", city="Туркестан"),
-           DET(1, city="Кентау")],
-    cities=["Туркестан", "Кентау"], regions=["Туркестанская область"],
-    orgs=["ДП Туркестанской области", "Instagram"], persons=["Нурлан Сейткали"])
+doc(
+    "023_turkestan_fake_licenses",
+    facts=[
+        DET(7, city="Туркестан"),
+        M(350_000, qualifier="range_low", role="price", city="Туркестан"),
+        M(500_000, qualifier="range_high", role="price", city="Туркестан"),
+        M(21_000_000, role="other", city="Туркестан"),
+        DET(1, city="Кентау"),
+    ],
+    cities=["Туркестан", "Кентау"],
+    regions=["Туркестанская область"],
+    orgs=["ДП Туркестанской области", "Instagram"],
+    persons=["Нурлан Сейткали"],
+)
 
-doc("024_zhezkazgan_laptop_procurement",
-    facts=[M(280_000, role="price", city="Жезказган"),
-           M(610_000, role="price", city="Жезказган"),
-           M(19_800_000, city="Жезказган"),
-           FINE_MRP(3000, city="Жезказган"),
-           CRI(12)],
-    cities=["Жезказган"], regions=["Улытауская область"],
+doc(
+    "024_zhezkazgan_laptop_procurement",
+    facts=[
+        M(280_000, role="price", city="Жезказган"),
+        M(610_000, role="price", city="Жезказган"),
+        M(19_800_000, city="Жезказган"),
+        FINE_MRP(3000, city="Жезказган"),
+        CRI(12),
+    ],
+    cities=["Жезказган"],
+    regions=["Улытауская область"],
     orgs=["Сарыарка Tech Сервис", "ДЭР по Улытауской области"],
-    dates=[Y(2023)])
+    dates=[Y(2023)],
+)
 
-doc("025_almaty_fake_lawyer",
-    facts=[DET(1, city=ALA), M(12_000, "USD", city=ALA), M(3_500, "USD", city=ALA),
-           M(1_500_000, city=ALA), VIC(5, city=ALA)],
-    cities=[ALA, "Бишкек", "Каскелен"], orgs=["ДП г. Алматы"],
-    dates=[MON(2025, 4), Y(1993)])
+doc(
+    "025_almaty_fake_lawyer",
+    facts=[
+        DET(1, city=ALA),
+        M(12_000, "USD", city=ALA),
+        M(3_500, "USD", city=ALA),
+        M(1_500_000, city=ALA),
+        VIC(5, city=ALA),
+    ],
+    cities=[ALA, "Бишкек", "Каскелен"],
+    orgs=["ДП г. Алматы"],
+    dates=[MON(2025, 4), Y(1993)],
+)
 
-doc("026_ekibastuz_coal_theft",
-    facts=[M(14_800_000, city="Экибастуз"), DET(3, city="Экибастуз"),
-           M(12_500, role="price", city="Экибастуз")],
-    cities=["Экибастуз", "Павлодар", "Аксу"], regions=["Павлодарская область"],
+doc(
+    "026_ekibastuz_coal_theft",
+    facts=[
+        M(14_800_000, city="Экибастуз"),
+        DET(3, city="Экибастуз"),
+        M(12_500, role="price", city="Экибастуз"),
+    ],
+    cities=["Экибастуз", "Павлодар", "Аксу"],
+    regions=["Павлодарская область"],
     orgs=["ДП Павлодарской области"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
-doc("027_rudny_stop_fraud_campaign",
-    cities=["Рудный", "Лисаковск"], orgs=["УП г. Рудного"],
-    dates=[DAY("2025-05-15"), Y(2024)])
+doc(
+    "027_rudny_stop_fraud_campaign",
+    cities=["Рудный", "Лисаковск"],
+    orgs=["УП г. Рудного"],
+    dates=[DAY("2025-05-15"), Y(2024)],
+)
 
-doc("028_shymkent_tax_inspector_bribe",
-    facts=[DET(1, city=SHY),
-           M(3_000_000, role="bribe", city=SHY),
-           M(1_200_000, role="bribe", city=SHY),
-           M(1_800_000, role="bribe", city=SHY),
-           CRI(27, city=SHY),
-           M(140_000_000, qualifier="more_than", role="bribe", city=SHY)],
-    cities=[SHY], orgs=["АФМ"],
-    dates=[RNG("2025-01-01", "2025-06-30")])
+doc(
+    "028_shymkent_tax_inspector_bribe",
+    facts=[
+        DET(1, city=SHY),
+        M(3_000_000, role="bribe", city=SHY),
+        M(1_200_000, role="bribe", city=SHY),
+        M(1_800_000, role="bribe", city=SHY),
+        CRI(27, city=SHY),
+        M(140_000_000, qualifier="more_than", role="bribe", city=SHY),
+    ],
+    cities=[SHY],
+    orgs=["АФМ"],
+    dates=[RNG("2025-01-01", "2025-06-30")],
+)
 
-doc("029_astana_cyber_briefing",
-    facts=[CRI(3118, city=AST), CRI(2764, city=AST),
-           M(2_900_000_000, qualifier="less_than", city=AST),
-           M(410_000_000, qualifier="about", role="returned", city=AST),
-           DET(11, city=AST), DET(46, city=AST)],
-    cities=[AST], orgs=["ДП г. Астаны"], persons=["Данияр Ахметов"],
-    dates=[Y(2025), Y(2024), RNG("2019-01-01", "2022-12-31")])
+doc(
+    "029_astana_cyber_briefing",
+    facts=[
+        CRI(3118, city=AST),
+        CRI(2764, city=AST),
+        M(2_900_000_000, qualifier="less_than", city=AST),
+        M(410_000_000, qualifier="about", role="returned", city=AST),
+        DET(11, city=AST),
+        DET(46, city=AST),
+    ],
+    cities=[AST],
+    orgs=["ДП г. Астаны"],
+    persons=["Данияр Ахметов"],
+    dates=[Y(2025), Y(2024), RNG("2019-01-01", "2022-12-31")],
+)
 
-doc("030_balkhash_colleague_card_theft",
-    facts=[DET(1, city="Балхаш"), M(640_000, city="Балхаш"), M(210_000, city="Балхаш"),
-           M(850_000, role="returned", city="Балхаш")],
-    cities=["Балхаш"], orgs=["УП г. Балхаша"])
+doc(
+    "030_balkhash_colleague_card_theft",
+    facts=[
+        DET(1, city="Балхаш"),
+        M(640_000, city="Балхаш"),
+        M(210_000, city="Балхаш"),
+        M(850_000, role="returned", city="Балхаш"),
+    ],
+    cities=["Балхаш"],
+    orgs=["УП г. Балхаша"],
+)
 
 doc("031_kk_shymkent_car_sale_scam", lang="kk")
 
-doc("032_zhanaozen_water_cashier",
-    facts=[M(7_460_000, city="Жанаозен"), FINE_MRP(1800, city="Жанаозен"),
-           M(2_000_000, qualifier="about", role="returned", city="Жанаозен")],
+doc(
+    "032_zhanaozen_water_cashier",
+    facts=[
+        M(7_460_000, city="Жанаозен"),
+        FINE_MRP(1800, city="Жанаозен"),
+        M(2_000_000, qualifier="about", role="returned", city="Жанаозен"),
+    ],
     cities=["Жанаозен"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
 doc("033_kk_almaty_pyramid_warning", lang="kk")
 
-doc("034_talgar_drug_lab",
-    facts=[M(1_900_000_000, qualifier="about", role="other", city="Талгар"),
-           DET(6, city="Талгар"), CRI(210, "more_than")],
-    cities=["Талгар", ALA, AST], regions=["Алматинская область"],
-    countries=["Китай", "Россия"], orgs=["КНБ", "МВД"],
-    dates=[Y(2025)])
+doc(
+    "034_talgar_drug_lab",
+    facts=[
+        M(1_900_000_000, qualifier="about", role="other", city="Талгар"),
+        DET(6, city="Талгар"),
+        CRI(210, "more_than"),
+    ],
+    cities=["Талгар", ALA, AST],
+    regions=["Алматинская область"],
+    countries=["Китай", "Россия"],
+    orgs=["КНБ", "МВД"],
+    dates=[Y(2025)],
+)
 
-doc("035_shchuchinsk_fake_guest_houses",
-    facts=[DET(1, city="Щучинск"),
-           M(30_000, qualifier="range_low", city="Щучинск"),
-           M(60_000, qualifier="range_high", city="Щучинск"),
-           VIC(23, city="Щучинск"), M(1_046_000, city="Щучинск"),
-           M(180_000, role="returned", city="Щучинск")],
-    cities=["Щучинск", AST, "Караганда", "Новосибирск"], regions=["Акмолинская область"],
+doc(
+    "035_shchuchinsk_fake_guest_houses",
+    facts=[
+        DET(1, city="Щучинск"),
+        M(30_000, qualifier="range_low", city="Щучинск"),
+        M(60_000, qualifier="range_high", city="Щучинск"),
+        VIC(23, city="Щучинск"),
+        M(1_046_000, city="Щучинск"),
+        M(180_000, role="returned", city="Щучинск"),
+    ],
+    cities=["Щучинск", AST, "Караганда", "Новосибирск"],
+    regions=["Акмолинская область"],
     orgs=["ДП Акмолинской области"],
-    dates=[MON(2025, 7)])
+    dates=[MON(2025, 7)],
+)
 
-doc("036_stepnogorsk_tax_evasion",
-    facts=[DET(1, city="Степногорск"),
-           M(420_000_000, qualifier="more_than", city="Степногорск"),
-           M(1_200_000, "USD", qualifier="about", role="other", city="Степногорск"),
-           M(180_000_000, role="other", city="Степногорск")],
-    cities=["Степногорск", "Дубай"], regions=["Акмолинская область"], countries=["ОАЭ"],
-    orgs=["Кен Металл Групп", "ДЭР по Акмолинской области"], persons=["Сергей Литвинов"],
-    dates=[Y(2023)])
+doc(
+    "036_stepnogorsk_tax_evasion",
+    facts=[
+        DET(1, city="Степногорск"),
+        M(420_000_000, qualifier="more_than", city="Степногорск"),
+        M(1_200_000, "USD", qualifier="about", role="other", city="Степногорск"),
+        M(180_000_000, role="other", city="Степногорск"),
+    ],
+    cities=["Степногорск", "Дубай"],
+    regions=["Акмолинская область"],
+    countries=["ОАЭ"],
+    orgs=["Кен Металл Групп", "ДЭР по Акмолинской области"],
+    persons=["Сергей Литвинов"],
+    dates=[Y(2023)],
+)
 
-doc("037_ridder_coal_delivery_scam",
-    facts=[VIC(17, city="Риддер"), M(28_000, role="price", city="Риддер"),
-           M(2_640_000, city="Риддер"), DET(1, city="Риддер")],
-    cities=["Риддер", UKA], orgs=["WhatsApp"],
-    dates=[MON(2024, 9)])
+doc(
+    "037_ridder_coal_delivery_scam",
+    facts=[
+        VIC(17, city="Риддер"),
+        M(28_000, role="price", city="Риддер"),
+        M(2_640_000, city="Риддер"),
+        DET(1, city="Риддер"),
+    ],
+    cities=["Риддер", UKA],
+    orgs=["WhatsApp"],
+    dates=[MON(2024, 9)],
+)
 
-doc("038_aksu_traffic_police_bribe",
+doc(
+    "038_aksu_traffic_police_bribe",
     facts=[DET(1, city="Аксу"), M(120_000, role="bribe", city="Аксу")],
-    cities=["Аксу", "Павлодар"], regions=["Павлодарская область"], orgs=["Антикор"])
+    cities=["Аксу", "Павлодар"],
+    regions=["Павлодарская область"],
+    orgs=["Антикор"],
+)
 
-doc("039_kyzylorda_drop_cards_warning",
-    cities=["Кызылорда", "Аральск"], regions=["Кызылординская область"],
+doc(
+    "039_kyzylorda_drop_cards_warning",
+    cities=["Кызылорда", "Аральск"],
+    regions=["Кызылординская область"],
     orgs=["ДП Кызылординской области"],
-    dates=[DAY("2025-09-01")])
+    dates=[DAY("2025-09-01")],
+)
 
-doc("040_kaskelen_stolen_cars",
-    facts=[DET(2, city="Каскелен"),
-           M(4_500_000, qualifier="range_low", role="price", city="Каскелен"),
-           M(7_000_000, qualifier="range_high", role="price", city="Каскелен"),
-           CRI(11, city="Каскелен"), VIC(9, city="Каскелен"),
-           M(51_300_000, city="Каскелен")],
-    cities=["Каскелен", "Бишкек"], regions=["Алматинская область"],
-    countries=["Кыргызстан"], orgs=["ДП Алматинской области"])
+doc(
+    "040_kaskelen_stolen_cars",
+    facts=[
+        DET(2, city="Каскелен"),
+        M(4_500_000, qualifier="range_low", role="price", city="Каскелен"),
+        M(7_000_000, qualifier="range_high", role="price", city="Каскелен"),
+        CRI(11, city="Каскелен"),
+        VIC(9, city="Каскелен"),
+        M(51_300_000, city="Каскелен"),
+    ],
+    cities=["Каскелен", "Бишкек"],
+    regions=["Алматинская область"],
+    countries=["Кыргызстан"],
+    orgs=["ДП Алматинской области"],
+)
 
-doc("041_saryagash_cigarette_smuggling",
-    facts=[M(8_400_000, role="price", city="Сарыагаш"), DET(1, city="Сарыагаш"),
-           M(35_000_000, "UZS", role="other", city="Сарыагаш"),
-           M(2_000, "USD", role="other", city="Сарыагаш"),
-           CRI(48)],
-    cities=["Сарыагаш", "Ташкент"], regions=["Туркестанская область"],
-    countries=["Узбекистан"], orgs=["КНБ"])
+doc(
+    "041_saryagash_cigarette_smuggling",
+    facts=[
+        M(8_400_000, role="price", city="Сарыагаш"),
+        DET(1, city="Сарыагаш"),
+        M(35_000_000, "UZS", role="other", city="Сарыагаш"),
+        M(2_000, "USD", role="other", city="Сарыагаш"),
+        CRI(48),
+    ],
+    cities=["Сарыагаш", "Ташкент"],
+    regions=["Туркестанская область"],
+    countries=["Узбекистан"],
+    orgs=["КНБ"],
+)
 
-doc("042_aktobe_annual_fraud_stats",
-    facts=[CRI(1711), CRI(1470), M(1_086_000_000),
-           DET(9, city="Актобе"),
-           M(74_000_000, qualifier="more_than", city="Актобе"),
-           VIC(118, city="Актобе"),
-           M(6_300_000, role="returned", city="Актобе")],
-    cities=["Актобе"], regions=["Актюбинская область"],
-    orgs=["ДП Актюбинской области"], persons=["Марат Есенов"],
-    dates=[Y(2025), Y(2024)])
+doc(
+    "042_aktobe_annual_fraud_stats",
+    facts=[
+        CRI(1711),
+        CRI(1470),
+        M(1_086_000_000),
+        DET(9, city="Актобе"),
+        M(74_000_000, qualifier="more_than", city="Актобе"),
+        VIC(118, city="Актобе"),
+        M(6_300_000, role="returned", city="Актобе"),
+    ],
+    cities=["Актобе"],
+    regions=["Актюбинская область"],
+    orgs=["ДП Актюбинской области"],
+    persons=["Марат Есенов"],
+    dates=[Y(2025), Y(2024)],
+)
 
-doc("043_satpayev_kindergarten_food",
-    facts=[CRI(37, city="Сатпаев"), M(4_915_000, city="Сатпаев"),
-           M(1_000_000, role="returned", city="Сатпаев"), CRI(5)],
-    cities=["Сатпаев"], regions=["Улытауская область"],
+doc(
+    "043_satpayev_kindergarten_food",
+    facts=[
+        CRI(37, city="Сатпаев"),
+        M(4_915_000, city="Сатпаев"),
+        M(1_000_000, role="returned", city="Сатпаев"),
+        CRI(5),
+    ],
+    cities=["Сатпаев"],
+    regions=["Улытауская область"],
     orgs=["ДЭР по Улытауской области"],
-    dates=[RNG("2022-01-01", "2023-12-31")])
+    dates=[RNG("2022-01-01", "2023-12-31")],
+)
 
-doc("044_astana_clinic_padding",
-    facts=[M(1_200_000, city=AST), M(64_000_000, qualifier="about", city=AST),
-           DET(1, city=AST)],
+doc(
+    "044_astana_clinic_padding",
+    facts=[M(1_200_000, city=AST), M(64_000_000, qualifier="about", city=AST), DET(1, city=AST)],
     cities=[AST, "Кокшетау", "Павлодар"],
     orgs=["KAZINFORM", "ФСМС", "АФМ", "Медикус Астана"],
-    dates=[RNG("2025-01-01", "2025-06-30")])
+    dates=[RNG("2025-01-01", "2025-06-30")],
+)
 
-doc("045_lisakovsk_korea_jobs",
-    facts=[M(300_000, qualifier="range_low", city="Лисаковск"),
-           M(450_000, qualifier="range_high", city="Лисаковск"),
-           VIC(14, "more_than", city="Лисаковск"),
-           M(180_000, role="price", city="Лисаковск"),
-           M(5_920_000, city="Лисаковск")],
-    cities=["Лисаковск", ALA, "Сеул"], countries=["Южная Корея"],
-    dates=[Y(2024)])
+doc(
+    "045_lisakovsk_korea_jobs",
+    facts=[
+        M(300_000, qualifier="range_low", city="Лисаковск"),
+        M(450_000, qualifier="range_high", city="Лисаковск"),
+        VIC(14, "more_than", city="Лисаковск"),
+        M(180_000, role="price", city="Лисаковск"),
+        M(5_920_000, city="Лисаковск"),
+    ],
+    cities=["Лисаковск", ALA, "Сеул"],
+    countries=["Южная Корея"],
+    dates=[Y(2024)],
+)
 
 doc("046_kk_karaganda_drug_raid", lang="kk")
 
-doc("047_karaganda_livestock_and_cyber_stats",
-    facts=[CRI(402), CRI(289), CRI(1984), CRI(1652),
-           DET(1, city="Караганда"),
-           M(450_000, qualifier="about", role="price", city="Караганда"),
-           M(610_000_000, qualifier="about")],
-    cities=["Караганда", "Шахтинск"], regions=["Карагандинская область"],
+doc(
+    "047_karaganda_livestock_and_cyber_stats",
+    facts=[
+        CRI(402),
+        CRI(289),
+        CRI(1984),
+        CRI(1652),
+        DET(1, city="Караганда"),
+        M(450_000, qualifier="about", role="price", city="Караганда"),
+        M(610_000_000, qualifier="about"),
+    ],
+    cities=["Караганда", "Шахтинск"],
+    regions=["Карагандинская область"],
     orgs=["ДП Карагандинской области"],
-    dates=[Y(2023), Y(2024), MON(2024, 12)])
+    dates=[Y(2023), Y(2024), MON(2024, 12)],
+)
 
-doc("048_almaty_fake_crypto_exchange",
-    facts=[DET(3, city=ALA), M(50_000, "USD", city=ALA), M(3_200_000, "RUB", city=ALA),
-           VIC(6, city=ALA), M(160_000_000, qualifier="more_than", city=ALA)],
-    cities=[ALA, SHY, "Тараз"], countries=["Китай"],
-    orgs=["KAZINFORM", "ДП г. Алматы", "Telegram"])
+doc(
+    "048_almaty_fake_crypto_exchange",
+    facts=[
+        DET(3, city=ALA),
+        M(50_000, "USD", city=ALA),
+        M(3_200_000, "RUB", city=ALA),
+        VIC(6, city=ALA),
+        M(160_000_000, qualifier="more_than", city=ALA),
+    ],
+    cities=[ALA, SHY, "Тараз"],
+    countries=["Китай"],
+    orgs=["KAZINFORM", "ДП г. Алматы", "Telegram"],
+)
 
-doc("049_uralsk_spare_parts_scam",
-    facts=[DET(1, city="Уральск"),
-           M(2_000_000, qualifier="more_than", city="Уральск"),
-           M(85_000, "RUB", city="Уральск"),
-           CRI(12, city="Уральск")],
+doc(
+    "049_uralsk_spare_parts_scam",
+    facts=[
+        DET(1, city="Уральск"),
+        M(2_000_000, qualifier="more_than", city="Уральск"),
+        M(85_000, "RUB", city="Уральск"),
+        CRI(12, city="Уральск"),
+    ],
     cities=["Уральск", "Самара", "Аксай", "Атырау", "Оренбург"],
-    regions=["Западно-Казахстанская область"], orgs=["ДП ЗКО"],
-    persons=["Руслан Утегенов"])
+    regions=["Западно-Казахстанская область"],
+    orgs=["ДП ЗКО"],
+    persons=["Руслан Утегенов"],
+)
 
-doc("050_afm_pyramid_signs_advice",
-    orgs=["Агентство по финансовому мониторингу", "АФМ"],
-    dates=[Y(2024)])
+doc("050_afm_pyramid_signs_advice", orgs=["Агентство по финансовому мониторингу", "АФМ"], dates=[Y(2024)])
 
-doc("051_shymkent_bereke_invest_verdict",
-    facts=[VIC(4000, qualifier="about", city=SHY),
-           M(3_000_000_000, qualifier="about", city=SHY),
-           M(2_140_000_000, role="other", city=SHY),
-           DET(7, city=SHY)],
-    cities=[SHY, "Туркестан", "Кентау"], orgs=["Береке Инвест"],
-    dates=[RNG("2021-01-01", "2023-12-31"), Y(2023)])
+doc(
+    "051_shymkent_bereke_invest_verdict",
+    facts=[
+        VIC(4000, qualifier="about", city=SHY),
+        M(3_000_000_000, qualifier="about", city=SHY),
+        M(2_140_000_000, role="other", city=SHY),
+        DET(7, city=SHY),
+    ],
+    cities=[SHY, "Туркестан", "Кентау"],
+    orgs=["Береке Инвест"],
+    dates=[RNG("2021-01-01", "2023-12-31"), Y(2023)],
+)
 
-doc("052_taraz_mixed_fake_microloans",
-    facts=[DET(3, city="Тараз"),
-           M(15_000, qualifier="range_low", city="Тараз"),
-           M(25_000, qualifier="range_high", city="Тараз"),
-           VIC(43, city="Тараз"), M(892_000, city="Тараз")],
-    cities=["Тараз"], orgs=["Жедел Кредит"])
+doc(
+    "052_taraz_mixed_fake_microloans",
+    facts=[
+        DET(3, city="Тараз"),
+        M(15_000, qualifier="range_low", city="Тараз"),
+        M(25_000, qualifier="range_high", city="Тараз"),
+        VIC(43, city="Тараз"),
+        M(892_000, city="Тараз"),
+    ],
+    cities=["Тараз"],
+    orgs=["Жедел Кредит"],
+)
 
-doc("053_zharkent_yuan_cash_out",
-    facts=[M(2_600_000_000, role="other", city="Жаркент"),
-           M(1_300_000, "CNY", role="other", city="Жаркент"),
-           DET(5, city="Жаркент"),
-           M(312_000_000, qualifier="more_than", city="Жаркент")],
-    cities=["Жаркент", "Урумчи"], regions=["Жетысуская область"], countries=["Китай"],
+doc(
+    "053_zharkent_yuan_cash_out",
+    facts=[
+        M(2_600_000_000, role="other", city="Жаркент"),
+        M(1_300_000, "CNY", role="other", city="Жаркент"),
+        DET(5, city="Жаркент"),
+        M(312_000_000, qualifier="more_than", city="Жаркент"),
+    ],
+    cities=["Жаркент", "Урумчи"],
+    regions=["Жетысуская область"],
+    countries=["Китай"],
     orgs=["ДЭР по Жетысуской области"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
-doc("054_kokshetau_boiler_bribe",
-    facts=[M(40_000, "EUR", role="bribe", city="Кокшетау"),
-           M(1_000_000, qualifier="about", role="bribe", city="Кокшетау"),
-           DET(1, city="Кокшетау")],
-    cities=["Кокшетау", AST], orgs=["Антикор"],
-    dates=[Y(2024), Y(1990)])
+doc(
+    "054_kokshetau_boiler_bribe",
+    facts=[
+        M(40_000, "EUR", role="bribe", city="Кокшетау"),
+        M(1_000_000, qualifier="about", role="bribe", city="Кокшетау"),
+        DET(1, city="Кокшетау"),
+    ],
+    cities=["Кокшетау", AST],
+    orgs=["Антикор"],
+    dates=[Y(2024), Y(1990)],
+)
 
-doc("055_pavlodar_parking_thefts",
-    facts=[DET(4, city="Павлодар"), CRI(17, city="Павлодар"),
-           M(1_500_000, city="Павлодар"),
-           M(420_000, role="returned", city="Павлодар"),
-           DET(1, city="Павлодар"),
-           M(30_000, qualifier="less_than", role="price", city="Павлодар")],
-    cities=["Павлодар"], persons=["Дина Сапарова"],
-    dates=[MON(2025, 2)])
+doc(
+    "055_pavlodar_parking_thefts",
+    facts=[
+        DET(4, city="Павлодар"),
+        CRI(17, city="Павлодар"),
+        M(1_500_000, city="Павлодар"),
+        M(420_000, role="returned", city="Павлодар"),
+        DET(1, city="Павлодар"),
+        M(30_000, qualifier="less_than", role="price", city="Павлодар"),
+    ],
+    cities=["Павлодар"],
+    persons=["Дина Сапарова"],
+    dates=[MON(2025, 2)],
+)
 
-doc("056_astana_fake_land_realtor",
-    facts=[DET(1, city=AST),
-           M(8_000_000, qualifier="range_low", role="price", city=AST),
-           M(15_000_000, qualifier="range_high", role="price", city=AST),
-           M(50_000, "USD", city=AST),
-           VIC(11, city=AST),
-           M(97_500_000, qualifier="more_than", city=AST),
-           M(20_000_000, qualifier="about", role="other", city=AST)],
-    cities=[AST, "Бишкек"], orgs=["ДП г. Астаны"])
+doc(
+    "056_astana_fake_land_realtor",
+    facts=[
+        DET(1, city=AST),
+        M(8_000_000, qualifier="range_low", role="price", city=AST),
+        M(15_000_000, qualifier="range_high", role="price", city=AST),
+        M(50_000, "USD", city=AST),
+        VIC(11, city=AST),
+        M(97_500_000, qualifier="more_than", city=AST),
+        M(20_000_000, qualifier="about", role="other", city=AST),
+    ],
+    cities=[AST, "Бишкек"],
+    orgs=["ДП г. Астаны"],
+)
 
-doc("057_konaev_house_builders",
-    facts=[M(5_000_000, qualifier="range_low", role="other", city="Конаев"),
-           M(10_000_000, qualifier="range_high", role="other", city="Конаев"),
-           VIC(16, city="Конаев"),
-           M(112_000_000, city="Конаев"),
-           M(150_000_000, qualifier="less_than", city="Конаев")],
-    cities=["Конаев", "Москва"], regions=["Алматинская область"],
+doc(
+    "057_konaev_house_builders",
+    facts=[
+        M(5_000_000, qualifier="range_low", role="other", city="Конаев"),
+        M(10_000_000, qualifier="range_high", role="other", city="Конаев"),
+        VIC(16, city="Конаев"),
+        M(112_000_000, city="Конаев"),
+        M(150_000_000, qualifier="less_than", city="Конаев"),
+    ],
+    cities=["Конаев", "Москва"],
+    regions=["Алматинская область"],
     orgs=["KAZINFORM", "ДП Алматинской области", "Qurylys Pro"],
-    dates=[Y(2024)])
+    dates=[Y(2024)],
+)
 
-doc("058_afm_national_results",
-    facts=[CRI(203), CRI(187),
-           M(86_000_000_000, qualifier="more_than"),
-           VIC(62_000, qualifier="more_than"),
-           M(1_100_000_000_000, qualifier="about", role="other"),
-           M(12_700_000_000, role="returned")],
+doc(
+    "058_afm_national_results",
+    facts=[
+        CRI(203),
+        CRI(187),
+        M(86_000_000_000, qualifier="more_than"),
+        VIC(62_000, qualifier="more_than"),
+        M(1_100_000_000_000, qualifier="about", role="other"),
+        M(12_700_000_000, role="returned"),
+    ],
     orgs=["Агентство по финансовому мониторингу"],
-    dates=[Y(2025), Y(2024)])
+    dates=[Y(2025), Y(2024)],
+)
 
-doc("059_almaty_tax_official_bribe",
-    facts=[M(45_000, "USD", role="bribe", city=ALA), DET(1, city=ALA),
-           M(70_000, "USD", qualifier="more_than", role="bribe", city=ALA),
-           M(38_000_000, role="other", city=ALA),
-           M(12_000, "EUR", role="other", city=ALA),
-           DET(60, "about", city=ALA)],
-    cities=[ALA], orgs=["Антикор"])
+doc(
+    "059_almaty_tax_official_bribe",
+    facts=[
+        M(45_000, "USD", role="bribe", city=ALA),
+        DET(1, city=ALA),
+        M(70_000, "USD", qualifier="more_than", role="bribe", city=ALA),
+        M(38_000_000, role="other", city=ALA),
+        M(12_000, "EUR", role="other", city=ALA),
+        DET(60, "about", city=ALA),
+    ],
+    cities=[ALA],
+    orgs=["Антикор"],
+)
 
-doc("060_atyrau_pipeline_tap",
-    facts=[DET(5, city="Атырау"),
-           M(90_000, qualifier="about", role="price", city="Атырау"),
-           M(64_300_000, city="Атырау"),
-           M(5_000_000, qualifier="less_than", city="Атырау")],
-    cities=["Атырау"], regions=["Атырауская область"],
+doc(
+    "060_atyrau_pipeline_tap",
+    facts=[
+        DET(5, city="Атырау"),
+        M(90_000, qualifier="about", role="price", city="Атырау"),
+        M(64_300_000, city="Атырау"),
+        M(5_000_000, qualifier="less_than", city="Атырау"),
+    ],
+    cities=["Атырау"],
+    regions=["Атырауская область"],
     orgs=["ДП Атырауской области"],
-    dates=[DAY("2025-02-17")])
+    dates=[DAY("2025-02-17")],
+)
 
-doc("061_ust_kamenogorsk_car_loans",
-    facts=[VIC(26, city=UKA),
-           M(140_000_000, qualifier="more_than", city=UKA),
-           DET(1, city=UKA),
-           M(98_000_000, qualifier="more_than", role="other", city=UKA)],
-    cities=[UKA], regions=["Восточно-Казахстанская область"],
-    orgs=["ДП ВКО"], persons=["Гульнара Ибраева"],
-    dates=[MON(2024, 11)])
+doc(
+    "061_ust_kamenogorsk_car_loans",
+    facts=[
+        VIC(26, city=UKA),
+        M(140_000_000, qualifier="more_than", city=UKA),
+        DET(1, city=UKA),
+        M(98_000_000, qualifier="more_than", role="other", city=UKA),
+    ],
+    cities=[UKA],
+    regions=["Восточно-Казахстанская область"],
+    orgs=["ДП ВКО"],
+    persons=["Гульнара Ибраева"],
+    dates=[MON(2024, 11)],
+)
 
-doc("062_astana_online_casino",
-    facts=[M(25_000_000_000, qualifier="more_than", role="other", city=AST),
-           DET(12, city=AST),
-           M(1_700_000, role="other", city=AST)],
-    cities=[AST], countries=["Кипр"], orgs=["ДП г. Астаны", "КНБ"],
-    dates=[Y(2024)])
+doc(
+    "062_astana_online_casino",
+    facts=[
+        M(25_000_000_000, qualifier="more_than", role="other", city=AST),
+        DET(12, city=AST),
+        M(1_700_000, role="other", city=AST),
+    ],
+    cities=[AST],
+    countries=["Кипр"],
+    orgs=["ДП г. Астаны", "КНБ"],
+    dates=[Y(2024)],
+)
 
-doc("063_semey_students_cyber_meeting",
-    cities=["Семей"], regions=["Абайская область"], orgs=["УП г. Семей"],
-    dates=[DAY("2025-10-04"), Y(2024)])
+doc(
+    "063_semey_students_cyber_meeting",
+    cities=["Семей"],
+    regions=["Абайская область"],
+    orgs=["УП г. Семей"],
+    dates=[DAY("2025-10-04"), Y(2024)],
+)
 
-doc("064_shymkent_dubai_jobs_scam",
-    facts=[DET(4, city=SHY),
-           M(2_500, "USD", qualifier="less_than", role="other", city=SHY),
-           M(650_000, qualifier="range_low", city=SHY),
-           M(900_000, qualifier="range_high", city=SHY),
-           VIC(12, city=SHY),
-           M(9_600_000, qualifier="about", city=SHY),
-           M(1_200_000, city=SHY),
-           M(3_000, "USD", city=SHY)],
-    cities=[SHY, "Дубай", "Сарыагаш", ALA], regions=["Туркестанская область"],
-    countries=["ОАЭ"], orgs=["УКП ДП Шымкента"])
+doc(
+    "064_shymkent_dubai_jobs_scam",
+    facts=[
+        DET(4, city=SHY),
+        M(2_500, "USD", qualifier="less_than", role="other", city=SHY),
+        M(650_000, qualifier="range_low", city=SHY),
+        M(900_000, qualifier="range_high", city=SHY),
+        VIC(12, city=SHY),
+        M(9_600_000, qualifier="about", city=SHY),
+        M(1_200_000, city=SHY),
+        M(3_000, "USD", city=SHY),
+    ],
+    cities=[SHY, "Дубай", "Сарыагаш", ALA],
+    regions=["Туркестанская область"],
+    countries=["ОАЭ"],
+    orgs=["УКП ДП Шымкента"],
+)
 
 
 # ------------------------------------------------------------- validation
-OLD_NAMES = {"Алматы": ["Алма-Ат"], "Астана": ["Нур-Султан", "Целиноград"],
-             "Семей": ["Семипалатинск"], "Атырау": ["Гурьев"],
-             "Усть-Каменогорск": ["Оскемен"], "Рудный": ["Рудн"]}
-REGION_ABBR = {"Восточно-Казахстанская область": "ВКО",
-               "Западно-Казахстанская область": "ЗКО",
-               "Северо-Казахстанская область": "СКО"}
+OLD_NAMES = {
+    "Алматы": ["Алма-Ат"],
+    "Астана": ["Нур-Султан", "Целиноград"],
+    "Семей": ["Семипалатинск"],
+    "Атырау": ["Гурьев"],
+    "Усть-Каменогорск": ["Оскемен"],
+    "Рудный": ["Рудн"],
+}
+REGION_ABBR = {
+    "Восточно-Казахстанская область": "ВКО",
+    "Западно-Казахстанская область": "ЗКО",
+    "Северо-Казахстанская область": "СКО",
+}
 # Cyrillic letters that look like Latin ones (for homoglyph-tolerant matching)
 HOMO = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
 
@@ -619,16 +975,27 @@ def validate(docs, files):
             if p.split()[0] not in text:
                 errors.append(f"{did}: person {p} not found")
         for dt in d["dates"]:
-            if not (re.fullmatch(r"\d{4}-\d\d-\d\d", dt["start"])
-                    and re.fullmatch(r"\d{4}-\d\d-\d\d", dt["end"])
-                    and dt["start"] <= dt["end"]):
+            if not (
+                re.fullmatch(r"\d{4}-\d\d-\d\d", dt["start"])
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", dt["end"])
+                and dt["start"] <= dt["end"]
+            ):
                 errors.append(f"{did}: bad date {dt}")
     return errors
 
 
-COUNTRY_FORMS = {"Грузия": "Грузи", "Казахстан": "Казахстан", "Россия": "Росси",
-                 "Узбекистан": "Узбекистан", "Кыргызстан": "Кыргызстан", "Китай": "Кита",
-                 "Турция": "Турци", "ОАЭ": "ОАЭ", "Кипр": "Кипр", "Южная Корея": "Южн[а-я]+ Коре"}
+COUNTRY_FORMS = {
+    "Грузия": "Грузи",
+    "Казахстан": "Казахстан",
+    "Россия": "Росси",
+    "Узбекистан": "Узбекистан",
+    "Кыргызстан": "Кыргызстан",
+    "Китай": "Кита",
+    "Турция": "Турци",
+    "ОАЭ": "ОАЭ",
+    "Кипр": "Кипр",
+    "Южная Корея": "Южн[а-я]+ Коре",
+}
 
 
 def completeness(docs, files):
@@ -644,8 +1011,12 @@ def completeness(docs, files):
         text = texts[d["doc_id"]]
         for c in lexicon:
             forms = [_stem(c)] + OLD_NAMES.get(c, [])
-            hits = [w for x in forms for w in re.findall(left + re.escape(x) + r"[\w-]*", text)
-                    if "ск" not in w[len(x):] or "ск" in c]  # skip region adjectives
+            hits = [
+                w
+                for x in forms
+                for w in re.findall(left + re.escape(x) + r"[\w-]*", text)
+                if "ск" not in w[len(x) :] or "ск" in c
+            ]  # skip region adjectives
             if c not in d["cities"] and hits:
                 errors.append(f"{d['doc_id']}: city {c} occurs but is not annotated")
         for r in regions:
