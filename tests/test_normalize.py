@@ -17,6 +17,13 @@ CASES = [
     ("строка\r\nдругая", "строка\nдругая"),
     ('тенге".Жандос Суюнбай', 'тенге".\nЖандос Суюнбай'),  # a quote glued to its speaker
     ("е\u0308ж", "ёж"),  # NFC
+    ("5&nbsp;000&nbsp;тенге", "5 000 тенге"),  # HTML entities of a scraped page
+    ("&laquo;Береке&raquo; &#8470; 5 &amp; &#x41;", '"Береке" № 5 & A'),
+    ("AT&T; &unknownname; & 5&nbsp", "AT&T; &unknownname; & 5&nbsp"),  # no entity: left as written
+    ("<p>Ущерб</p><P class='x'>5 тенге<br/>", "\nУщерб\n\n5 тенге\n"),  # a block tag breaks the line
+    ("<b>жирный</b> <a href='/n?id=5'>ссылка</a>", " жирный   ссылка "),  # an inline tag is a space
+    ("<script>var s = '5 млн тенге';</script><!-- 7 -->Текст", "  Текст"),  # code and comments go
+    ("если x < 10 && y > 2 <тенге>", "если x < 10 && y > 2 <тенге>"),  # no tag name: prose
 ]
 
 
@@ -44,3 +51,18 @@ def test_span_of_a_sum_in_the_original():
     start = result.text.index("1 700")
     o_start, o_end = result.span(start, start + len("1 700 000 тенге"))
     assert original[o_start:o_end] == "1\u202f700\u202f000 тенге"
+
+
+@pytest.mark.parametrize(
+    ("original", "word", "evidence"),
+    [
+        ("ущерб 5&nbsp;000&nbsp;тенге.", "5 000 тенге", "5&nbsp;000&nbsp;тенге"),
+        ("&laquo;Береке&raquo;", '"Береке"', "&laquo;Береке&raquo;"),  # ends past the whole entity
+        ("е\u0308ж", "ё", "е\u0308"),  # ends past the combining mark
+    ],
+)
+def test_span_covers_what_the_characters_came_from(original, word, evidence):
+    result = Normalizer()(original)
+    start = result.text.index(word)
+    o_start, o_end = result.span(start, start + len(word))
+    assert original[o_start:o_end] == evidence

@@ -198,3 +198,13 @@ def test_a_page_of_markup_keeps_its_russian_prose(pipeline):
     record = pipeline(text)
     assert record.lang == "ru"
     assert ("money", 5_000_000) in [(f.kind, f.value) for f in record.facts]
+
+
+def test_html_entities_are_read_and_kept_as_evidence(pipeline):
+    """`5&nbsp;000 тенге` is 5 000 tenge; the evidence is the page's own text, entities and all."""
+    text = "Полиция Алматы сообщает о новом случае мошенничества в интернете.\n" + HTML
+    record = pipeline(text)
+    first = next(f for f in record.facts if f.value == 5000)
+    assert (first.kind, first.currency) == ("money", "KZT")
+    assert first.text == "5&nbsp;000 тенге"
+    assert text[first.span[0] : first.span[1]] == first.text
