@@ -68,7 +68,8 @@ def _qualifier(tokens) -> tuple[str, int]:
 
 def _currency(token) -> str | None:
     currencies = lexicon.currencies()
-    for form in (token.value, token.value.lower()):  # `ТЕНГЕ` in an all-caps headline is tenge
+    # `ТЕНГЕ` in an all-caps headline is tenge; `usd` is USD
+    for form in (token.value, token.value.lower(), token.value.upper()):
         if form in currencies:
             return currencies[form]
     if token.type != "RU":

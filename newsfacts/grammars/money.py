@@ -10,6 +10,7 @@ from .number import AMOUNT, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT, LemmaIn
 
 _WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
 _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
+_CODES = {form for form in _SIGNS if form.isalpha()}  # USD, KZT: written `usd` too
 
 _ABBREVIATIONS = lexicon.currency_abbreviations()
 CURRENCY_WORD = rule(
@@ -20,7 +21,7 @@ CURRENCY_WORD = rule(
     ),
     in_caseless({"США", "сша"}).optional(),
 )
-CURRENCY_SIGN = rule(in_(_SIGNS))
+CURRENCY_SIGN = rule(or_(in_(_SIGNS - _CODES), in_caseless(_CODES)))
 CURRENCY = or_(CURRENCY_WORD, CURRENCY_SIGN)
 DASH = in_({"-", "—"})
 UNIT_AMOUNT = or_(AMOUNT, LONE_MULTIPLIER)
