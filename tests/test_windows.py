@@ -82,8 +82,23 @@ def test_window_bounds_come_from_the_grammar(tokenizer):
     digit = in_({"1", "2"})
     group = _Group(rule(eq("от").optional(), digit, eq("до"), digit, eq("тг").optional()), [digit], tokenizer)
     assert (group.bounds.before, group.bounds.after, group.bounds.gap) == (1, 1, 1)
-    tokens = tokenizer.tokens("a b c от 1 до 2 тг d e f g h 1")
-    assert group.windows(tokens) == [(3, 8), (12, 14)]
+    tokens = tokenizer.tokens("a b c от 1 до 2 тг d e f g h 1 до")
+    assert group.windows(tokens) == [(3, 8), (12, 15)]
+
+
+def test_a_window_without_a_needed_token_is_not_parsed(tokenizer):
+    """Every match holds `до` (or `по`): the window around the lone `1` cannot hold one."""
+    digit = in_({"1", "2"})
+    group = _Group(rule(digit, or_(rule(eq("до")), rule(eq("по"))), digit.optional()), [digit], tokenizer)
+    assert sorted(str(n) for n in group.needs) == [str(eq("до")), str(eq("по"))]
+    tokens = tokenizer.tokens("1 до 2 a b c d e f g 1 h")
+    assert group.windows(tokens) == [(0, 4)]  # `1 до 2 a`; `1 h` has no `до`
+
+
+def test_needs_of_an_optional_part_are_no_needs(tokenizer):
+    digit = in_({"1"})
+    group = _Group(rule(digit, eq("до").optional()), [digit], tokenizer)
+    assert [group._is_anchor(n) for n in group.needs] == [True]  # only the anchor is sure to be there
 
 
 def test_a_grammar_that_can_match_without_an_anchor_reads_the_whole_sentence(tokenizer):

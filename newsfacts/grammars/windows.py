@@ -103,6 +103,44 @@ def reach(start, is_anchor) -> Reach:
     return of_rule(start)
 
 
+def needs(start, is_anchor) -> list | None:
+    """Terminals of which every match of an activated BNF rule holds one token (the currency or the
+    multiplier of a sum, the noun of a count), or None when no such list is known. A window whose tokens
+    satisfy none of them holds no match and is not parsed."""
+    memo: dict[int, tuple[bool, list | None]] = {}  # rule -> (nullable, needs)
+    visiting: set[int] = set()
+
+    def cost(found: list) -> tuple[int, int]:
+        # a list with an anchor in it holds in every window (the anchor opened it): the last choice
+        return sum(map(is_anchor, found)), len(found)
+
+    def of_rule(item) -> tuple[bool, list | None]:
+        key = id(item)
+        if key in memo:
+            return memo[key]
+        if key in visiting:
+            return True, None  # recursive: nothing known
+        visiting.add(key)
+        nullable, union = False, {}
+        for production in item.productions:
+            empty, best = True, None
+            for term in production.terms:
+                term_nullable, term_needs = of_rule(term) if is_rule(term) else (False, [term])
+                if term_nullable:
+                    continue
+                empty = False
+                if term_needs is not None and (best is None or cost(term_needs) < cost(best)):
+                    best = term_needs  # any one required part will do
+            nullable = nullable or empty
+            if union is not None:
+                union = None if best is None else {**union, **{id(p): p for p in best}}
+        visiting.discard(key)
+        memo[key] = (nullable, None if nullable or union is None else list(union.values()))
+        return memo[key]
+
+    return of_rule(start)[1]
+
+
 class _Group:
     """One grammar (or part of one) with the anchors every one of its matches holds."""
 
@@ -123,6 +161,7 @@ class _Group:
             bounds = None
         # a match without an anchor is possible (or the grammar is recursive): whole sentences
         self.bounds = bounds if bounds is not None and bounds.free is None and bounds.anchored else None
+        self.needs = needs(self.parser.rule, self._is_anchor)
 
     def _is_anchor(self, predicate) -> bool:
         """A terminal every token of which is an anchor token: an anchor, or `and_(anchor, ...)`."""
@@ -134,7 +173,7 @@ class _Group:
         """[start, stop) token windows that hold every match: around each run of anchors that can sit in
         one match, as far as a match can reach; overlapping windows merged."""
         if self.bounds is None:
-            return [(0, len(tokens))] if tokens else []
+            return [(0, len(tokens))] if tokens and self._holds_needs(tokens) else []
         b = self.bounds
         found: list[tuple[int, int]] = []
         last = None
@@ -147,7 +186,10 @@ class _Group:
             else:
                 found.append((start, stop))
             last = index
-        return found
+        return [(start, stop) for start, stop in found if self._holds_needs(tokens[start:stop])]
+
+    def _holds_needs(self, tokens) -> bool:
+        return self.needs is None or any(need(token) for token in tokens for need in self.needs)
 
     def trees(self, tokens) -> list[Tree]:
         """Every match's tree in every window, its range in the sentence's token positions, in yargy's
