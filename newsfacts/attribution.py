@@ -8,13 +8,18 @@ only a region, stops the search: null, not a guess.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .document import Document, FactDraft, PlaceMention
 
 
-def _incident(places: list[PlaceMention], sentence: int) -> list[PlaceMention]:
-    return [
-        p for p in places if p.sentence == sentence and not p.origin and p.place.kind in ("city", "region")
-    ]
+def _incident(places: list[PlaceMention]) -> dict[int, list[PlaceMention]]:
+    """The places each sentence names as a scene (in text order), by sentence index."""
+    by_sentence: dict[int, list[PlaceMention]] = defaultdict(list)
+    for p in sorted(places, key=lambda p: p.start):  # unknown towns are found last
+        if not p.origin and p.place.kind in ("city", "region"):
+            by_sentence[p.sentence].append(p)
+    return by_sentence
 
 
 def _is_foreign(place) -> bool:
@@ -44,24 +49,37 @@ def _city_in_sentence(candidates: list[PlaceMention], fact: FactDraft) -> str | 
     return chosen.place.name if chosen.place.kind == "city" else None
 
 
+def _earlier_in_paragraph(
+    doc: Document, incident: dict[int, list[PlaceMention]]
+) -> dict[int, str | None | bool]:
+    """For each sentence, the city named last before it in its paragraph (None for a region, False for
+    nothing, or when a sentence about the whole country comes between): one pass, not a walk back per fact."""
+    found: dict[int, str | None | bool] = {}
+    previous = None
+    for sentence in doc.sentences:
+        carried: str | None | bool = False
+        if previous is not None and previous.paragraph == sentence.paragraph:
+            places = [p for p in incident.get(previous.index, []) if not _is_foreign(p.place)]
+            if places:
+                carried = places[-1].place.name if places[-1].place.kind == "city" else None
+            elif previous.index not in doc.national:
+                carried = found[previous.index]
+        found[sentence.index] = carried
+        previous = sentence
+    return found
+
+
 def attribute(doc: Document) -> None:
     """A city abroad is where money went or where people came from more often than the scene of a Kazakh
     press release: it is taken only when no city of Kazakhstan is named in the sentence or before it in
     the paragraph (`перевел 600 млн тенге в Дубай` stays in Алматы)."""
-    paragraph_of = {s.index: s.paragraph for s in doc.sentences}
+    incident = _incident(doc.places)
+    earlier = _earlier_in_paragraph(doc, incident)
     for fact in doc.facts:
-        here = _incident(doc.places, fact.sentence)
+        here = incident.get(fact.sentence, [])
         city = _city_in_sentence([p for p in here if not _is_foreign(p.place)], fact)
         if city is False and fact.sentence not in doc.national:
-            index = fact.sentence - 1
-            while index >= 0 and paragraph_of.get(index) == paragraph_of[fact.sentence]:
-                places = [p for p in _incident(doc.places, index) if not _is_foreign(p.place)]
-                if places:
-                    city = places[-1].place.name if places[-1].place.kind == "city" else None
-                    break
-                if index in doc.national:
-                    break
-                index -= 1
+            city = earlier.get(fact.sentence, False)
         if city is False:
             city = _city_in_sentence(here, fact)
         fact.city = city or None

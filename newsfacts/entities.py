@@ -9,6 +9,7 @@ from . import resources
 from .document import Document, NamedMention
 from .morph import analyzer, lemmas
 from .places import gazetteer
+from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
 NAME_GRAMS = ("Name", "Surn", "Patr")
@@ -79,11 +80,11 @@ class EntityFinder:
 
     def __call__(self, doc: Document) -> None:
         rule_orgs = self._police_units(doc) + self._quoted(doc)
-        taken = [(o.start, o.end) for o in rule_orgs]
+        taken = Spans((o.start, o.end) for o in rule_orgs)
         ner_orgs, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
         for mention in doc.mentions:
-            overlaps = any(s < mention.end and mention.start < e for s, e in taken)
+            overlaps = taken.overlaps(mention.start, mention.end)
             if mention.type == "ORG" and not overlaps:
                 org = self._ner_org(doc, mention, places)
                 if org is not None:

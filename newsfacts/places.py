@@ -11,6 +11,7 @@ from .document import Document, Place, PlaceMention
 from .grammars import lexicon
 from .morph import analyzer, lemmas
 from .ner import Mention
+from .spans import Spans, containing
 
 MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
 _VOWELS_INDECLINABLE = tuple("оеуыиюэё")
@@ -88,7 +89,7 @@ class PlaceFinder:
 
     def __call__(self, doc: Document) -> None:
         doc.mentions = [self._town_not_person(doc.normalized.text, m) for m in doc.mentions]
-        persons = [(m.start, m.end) for m in doc.mentions if m.type == "PER"]
+        persons = Spans((m.start, m.end) for m in doc.mentions if m.type == "PER")
         for sentence in doc.sentences:
             if sentence.index in doc.skipped:
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
@@ -103,7 +104,7 @@ class PlaceFinder:
                     continue
                 place, j = found
                 start, end = tokens[i].start, tokens[j - 1].end
-                if not any(s <= start < e for s, e in persons) and not self._part_of_name(tokens, i, place):
+                if not persons.covers(start) and not self._part_of_name(tokens, i, place):
                     origin = self._is_origin(tokens, i) or self._continues_origins(
                         doc, tokens, i, sentence.index
                     )
@@ -165,12 +166,14 @@ class PlaceFinder:
         )
 
     def _unknown_towns(self, doc: Document) -> None:
-        known = [(p.start, p.end) for p in doc.places]
+        known = Spans((p.start, p.end) for p in doc.places)
+        starts = [s.start for s in doc.sentences]
         for mention in doc.mentions:
-            if mention.type != "LOC" or any(s < mention.end and mention.start < e for s, e in known):
+            if mention.type != "LOC" or known.overlaps(mention.start, mention.end):
                 continue
-            sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
-            if sentence is None:
+            index = containing(starts, mention.start)
+            sentence = doc.sentences[index] if index is not None else None
+            if sentence is None or mention.start >= sentence.end:
                 continue
             first = next((i for i, t in enumerate(sentence.tokens) if t.start >= mention.start), None)
             before = [t.text.lower() for t in sentence.tokens[max(0, (first or 0) - 2) : first]]
