@@ -136,9 +136,14 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
         return default
-    if role == "damage":
-        # `возместил ущерб в размере X`, `возместила ущерб, внеся 30 млн`: the damage was paid back
-        near = tokens[max(0, min(index, start) - 4) : max(index, start)]
+    if role in ("damage", "other"):
+        # `возместил ущерб в размере X`, `возместила ущерб, внеся 30 млн`: the damage was paid back;
+        # `изъята и будет возвращена потерпевшим`: what was seized goes back
+        near = list(tokens[max(0, min(index, start) - 4) : max(index, start)])
+        for token in tokens[max(index + 1, end) : max(index + 1, end) + 3]:
+            if token.value in CLAUSE_BREAKS:
+                break
+            near.append(token)
         if any(roles.get(w) == "returned" for t in near for w in lemmas(t)):
             return "returned"
     return role
