@@ -2,8 +2,8 @@
 
 The incident's city in the same sentence (the nearest before the fact, else the first after it); else the
 last one named earlier in the same paragraph; a city abroad only when neither names one in Kazakhstan.
-A city of origin (`житель Тараза`) is never the incident's. A sentence about the whole country, or naming
-only a region, stops the search: null, not a guess.
+A city of origin (`житель Тараза`) or of destination (`везли в Ушарал`) is never the incident's. A
+sentence about the whole country, or naming only a region, stops the search: null, not a guess.
 """
 
 from __future__ import annotations
@@ -11,14 +11,23 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .document import Document, FactDraft, PlaceMention
+from .spans import Spans
 
 
-def _incident(places: list[PlaceMention]) -> dict[int, list[PlaceMention]]:
-    """The places each sentence names as a scene (in text order), by sentence index."""
+def _incident(doc: Document) -> dict[int, list[PlaceMention]]:
+    """The places each sentence names as a scene (in text order), by sentence index. A region inside an
+    organisation's name (`В Аксу сотрудники ДП Павлодарской области`) is who reports, not where: it is
+    left out when the sentence names a city."""
+    units = Spans((o.start, o.end) for o in doc.organisations)
     by_sentence: dict[int, list[PlaceMention]] = defaultdict(list)
-    for p in sorted(places, key=lambda p: p.start):  # unknown towns are found last
+    for p in sorted(doc.places, key=lambda p: p.start):  # unknown towns are found last
         if not p.origin and p.place.kind in ("city", "region"):
             by_sentence[p.sentence].append(p)
+    for index, places in by_sentence.items():
+        if any(p.place.kind == "city" and not _is_foreign(p.place) for p in places):
+            by_sentence[index] = [
+                p for p in places if p.place.kind == "city" or not units.overlaps(p.start, p.end)
+            ]
     return by_sentence
 
 
@@ -73,7 +82,7 @@ def attribute(doc: Document) -> None:
     """A city abroad is where money went or where people came from more often than the scene of a Kazakh
     press release: it is taken only when no city of Kazakhstan is named in the sentence or before it in
     the paragraph (`перевел 600 млн тенге в Дубай` stays in Алматы)."""
-    incident = _incident(doc.places)
+    incident = _incident(doc)
     earlier = _earlier_in_paragraph(doc, incident)
     for fact in doc.facts:
         here = incident.get(fact.sentence, [])

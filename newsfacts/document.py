@@ -24,7 +24,8 @@ class PlaceMention:
     start: int  # offsets in the normalised text
     end: int
     sentence: int
-    origin: bool = False  # `житель Тараза`, `уроженец Экибастуза`: where one is from, not the scene
+    # `житель Тараза`, `уроженец Экибастуза`, `везли в Ушарал`: where one is from or headed, not the scene
+    origin: bool = False
 
 
 @dataclass

@@ -87,14 +87,34 @@ def _is_amount_token(token) -> bool:
 
 
 def _amounts(tokens) -> list[list]:
-    """The runs of amount tokens in a match, split at range words (`от 5 до 10`, `5-10`)."""
+    """The runs of amount tokens in a match, split at range words (`от 5 до 10`, `5-10`); the amount
+    spelled out again in brackets is not part of them (see `_spelled_out`)."""
     runs: list[list] = [[]]
-    for token in tokens:
+    for token in _outside_brackets(tokens):
         if token.value.lower() in RANGE_WORDS and runs[-1]:
             runs.append([])
         elif _is_amount_token(token) and _currency(token) is None:
             runs[-1].append(token)
     return [run for run in runs if run]
+
+
+def _outside_brackets(tokens) -> list:
+    depth, kept = 0, []
+    for token in tokens:
+        depth += token.value == "("
+        if depth == 0:
+            kept.append(token)
+        depth -= token.value == ")" and depth > 0
+    return kept
+
+
+def _spelled_out(tokens) -> Decimal | None:
+    """The value written in brackets after the digits (`500 000 (пятьсот тысяч) тенге`), None without."""
+    if not any(t.value == "(" for t in tokens):
+        return None
+    start = next(i for i, t in enumerate(tokens) if t.value == "(")
+    inside = [t for t in tokens[start + 1 :] if t.value != ")" and _is_amount_token(t)]
+    return amount_value(inside) if inside else None
 
 
 def _multiplier_of(run) -> list:
@@ -130,8 +150,9 @@ def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause
 
 
 def _money_role(tokens, start: int, end: int, default: str) -> str:
-    """The role of the nearest trigger word; with none near, the document's own (a bribery case's sums
-    are bribes); `возместил ущерб`: damage paid back."""
+    """The role of the nearest trigger word; with none near, `default`: the role of the sum before it in
+    the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
+    bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
     roles = lexicon.money_roles()
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
@@ -180,11 +201,13 @@ class FactExtractor:
             )
             counts += _compared_counts(sentence, counts, taken=[(f.start, f.end) for f in money + counts])
             doc.facts.extend(money + counts)
+        doc.facts = _without_repeated_detentions(doc.facts, doc.normalized.text)
 
     # -- money --------------------------------------------------------------------------------------
     def _money(self, sentence: Sentence, tokens, default: str = "other") -> list[FactDraft]:
         facts: list[FactDraft] = []
         currency_before: str | None = None
+        role_before: str | None = None
         for match in self.money.findall(tokens):
             index = _token_index(tokens, match.span.start)
             if _after_number(tokens, index, match.tokens):
@@ -212,8 +235,11 @@ class FactExtractor:
                     continue
                 pairs = [(values[0], "range_low"), (values[1], "range_high")]
             else:
+                spelled = _spelled_out(match.tokens)
+                if spelled is not None and spelled != values[0]:
+                    continue  # the digits and the words disagree: no number rather than a wrong one
                 pairs = [(values[0], qualifier)]
-            role = _money_role(tokens, index, end_index, default)
+            role = role_before = _money_role(tokens, index, end_index, role_before or default)
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
             for value, qual in pairs:
                 if value > 0:
@@ -277,11 +303,19 @@ class FactExtractor:
 # `1711 краж против 1470 годом ранее`, `тогда как в 2024 году их было 1470`. The bare number after the
 # period's dash, `против` or `их было` counts what the count before it in the sentence counted.
 _NUMBER = r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
-_PERIOD = r"(?:\d{4}(?:-[мй])?(?:\s+(?:году|год|г\.))?|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
+# a year, perhaps after the part of it (`за 9 месяцев 2024 года`, `в первом полугодии 2024 года`)
+_PERIOD = (
+    r"(?:(?:[\w-]+\s+){0,3}?\d{4}(?:-[мй])?(?:\s+(?:году|года|год|г\.))?"
+    r"|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
+)
+_FILLER = r"(?:(?:уже|лишь|всего|только|еще|ещё)\s+)?"  # `в 2025-м — уже 41`
+_RECORDED = r"(?:было|стало|зарегистрировано|выявлено|зафиксировано)"
 _LEADS = [
-    rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*",  # `в 2025-м — 1711`
+    rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*{_FILLER}",  # `в 2025-м — 1711`
     r"\bпротив\s+",  # `против 1470`
-    r"\bих\s+(?:было|стало|зарегистрировано|выявлено)\s+",  # `их было 1470`
+    # `тогда как в 2024 году таких фактов было 276`
+    rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
+    rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 _ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after it: `против 5 человек` is a count
@@ -326,6 +360,24 @@ def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list
         if value > 0:
             found.append(FactDraft(before[-1].kind, value, start, end, sentence.index, qualifier))
     return found
+
+
+def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[FactDraft]:
+    """`задержан 27-летний мужчина ... Подозреваемый водворен в ИВС`: a detention told with a word that
+    points back (rules/anaphora.txt), when as many people were already counted as detained, is the same
+    detention again, and counting it twice would double the statistics."""
+    kept: list[FactDraft] = []
+    most = 0  # the largest number detained so far in the document
+    for fact in facts:
+        if fact.kind == "detained":
+            # the first word or the one before it, as written: `Все шестеро`, not `ее владелец`, `с ним`
+            first = re.findall(r"\w+", text[fact.start : fact.end])[:1]
+            lead = re.findall(r"\w+", text[max(0, fact.start - 20) : fact.start])[-1:]
+            if most >= fact.value and {w.lower() for w in first + lead} & lexicon.anaphora():
+                continue
+            most = max(most, fact.value)
+        kept.append(fact)
+    return kept
 
 
 def _is_word(token) -> bool:

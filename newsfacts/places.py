@@ -82,6 +82,8 @@ class PlaceFinder:
     def __init__(self):
         self.gazetteer = gazetteer()
         self.origin_words = set(resources.words("origin_words.txt"))
+        self.destinations = dict(resources.table("destinations.tsv"))  # lemma -> `to` | `any`
+        self.town_owners = set(resources.words("town_owners.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
         self.national = [
             re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
@@ -105,8 +107,10 @@ class PlaceFinder:
                 place, j = found
                 start, end = tokens[i].start, tokens[j - 1].end
                 if not persons.covers(start) and not self._part_of_name(tokens, i, place):
-                    origin = self._is_origin(tokens, i) or self._continues_origins(
-                        doc, tokens, i, sentence.index
+                    origin = (
+                        self._is_origin(tokens, i)
+                        or self._is_destination(tokens, i, place.name)
+                        or self._continues_origins(doc, tokens, i, sentence.index)
                     )
                     doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
                 i = j
@@ -120,7 +124,8 @@ class PlaceFinder:
         if mention.type != "PER" or " " in word or self.gazetteer.lookup(word) is None:
             return mention
         before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
-        if any(w.lower() in self.prefixes or lemmas(w) & self.origin_words for w in before):
+        owners = self.origin_words | self.town_owners
+        if any(w.lower() in self.prefixes or lemmas(w) & owners for w in before):
             return Mention("LOC", mention.start, mention.end, mention.text)
         morph = analyzer()
         if morph.raw.word_is_known(word.lower()) and any("Name" in p.grams for p in morph(word.lower())):
@@ -165,6 +170,21 @@ class PlaceFinder:
             lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words
         )
 
+    def _is_destination(self, tokens, i: int, name: str) -> bool:
+        """`везли из Алматы в Ушарал`, `для сбыта в Кызылорде`: where it was headed is not the scene."""
+        if i < 2 or tokens[i - 1].text.lower() not in ("в", "во", "на", "до"):
+            return False
+        written = tokens[i].text.lower()
+        # `в Экибастузе`, `в Кызылорде`: the locative, where it happened; `в Ушарал`, `в Караганду`: where to
+        locative = written != name.lower() and written.endswith(("е", "и"))
+        for token in reversed(tokens[max(0, i - 6) : i - 1]):
+            if token.text in (",", ";", ":", "—", "–", "."):
+                return False
+            kinds = {self.destinations[w] for w in lemmas(token.text) if w in self.destinations}
+            if "any" in kinds or ("to" in kinds and not locative):
+                return True
+        return False
+
     def _unknown_towns(self, doc: Document) -> None:
         known = Spans((p.start, p.end) for p in doc.places)
         starts = [s.start for s in doc.sentences]
@@ -180,7 +200,9 @@ class PlaceFinder:
             if first is None or not self.prefixes & set(before):
                 continue  # an unknown place is a town only when the text says so: `в г. Бишкеке`
             place = Place(_nominative(mention.text), "city")
-            origin = self._is_origin(sentence.tokens, first)
+            origin = self._is_origin(sentence.tokens, first) or self._is_destination(
+                sentence.tokens, first, place.name
+            )
             doc.places.append(PlaceMention(place, mention.start, mention.end, sentence.index, origin))
 
 

@@ -63,7 +63,10 @@ ONE_PERSON = or_(
 # `Уроженец города Экибастуза задержан`, `Он задержан`, `Подозреваемый, 38-летний житель Риддера, задержан`:
 # the person first, then only names, places and adverbs before the participle.
 PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
-BETWEEN = or_(rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE)
+# (`Педагог была задержана`: the auxiliary is no predicate of its own)
+BETWEEN = or_(
+    rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
+)
 PERSON_FIRST = rule(
     modifiers(),
     or_(person("nomn"), in_caseless({"он", "она"})),

@@ -89,3 +89,9 @@ def role_context() -> list[tuple[str, list[str]]]:
         (role, [s.strip() for s in stems.split(",") if s.strip()])
         for role, stems in _pairs("role_context.tsv")
     ]
+
+
+@cache
+def anaphora() -> frozenset[str]:
+    """Words that point back at people already named (`Подозреваемый водворен в ИВС`)."""
+    return frozenset(resources.words("anaphora.txt"))

@@ -6,7 +6,7 @@ from yargy import or_, rule
 from yargy.predicates import dictionary, eq, gram, in_, in_caseless
 
 from . import lexicon
-from .number import AMOUNT, LONE_MULTIPLIER, QUALIFIER, SCALED_AMOUNT, LemmaIn
+from .number import AMOUNT, LONE_MULTIPLIER, MULT, NUM, NUM_WORD, QUALIFIER, SCALED_AMOUNT, LemmaIn
 
 _WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
 _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
@@ -28,7 +28,12 @@ UNIT_AMOUNT = or_(AMOUNT, LONE_MULTIPLIER)
 
 # `оценивается примерно в 9 млн`, `продавал примерно по 450 тыс.`: a preposition may follow the qualifier
 QUALIFIED = rule(QUALIFIER, in_caseless({"в", "по", "на"}).optional())
+# `500 000 (пятьсот тысяч) тенге`: the amount spelled out again, as contracts and verdicts write it
+# (number words only, its own repeat: yargy loses matches when one bounded-repeat rule sits in two places)
+SPELLED_OUT = rule(eq("("), or_(NUM_WORD, dictionary(set(lexicon.multipliers()))).repeatable(max=8), eq(")"))
 PLAIN = rule(QUALIFIED.optional(), UNIT_AMOUNT, CURRENCY)
+# (an alternative of its own: an optional part inside PLAIN makes yargy lose `2 млрд 277 млн тенге`)
+SPELLED = rule(QUALIFIED.optional(), NUM, MULT.optional(), SPELLED_OUT, CURRENCY)
 SIGN_FIRST = rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT)  # $50 тыс.
 RANGE = or_(
     rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),
@@ -36,4 +41,4 @@ RANGE = or_(
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
 ELIDED = rule(QUALIFIER.optional(), SCALED_AMOUNT)
-MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
+MONEY = or_(RANGE, PLAIN, SPELLED, SIGN_FIRST, ELIDED)
