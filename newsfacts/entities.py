@@ -118,6 +118,9 @@ class EntityFinder:
         word = text.strip()
         if gazetteer().lookup(word) is not None or self._declined_name(word) is not None:
             return False
+        last = word.rsplit("-", 1)[-1].lower()
+        if "-" in word and analyzer().raw.word_is_known(last) and not _name_parses(last):
+            return False  # `Трек-номер`: a common noun after the hyphen
         parses = analyzer()(word.lower())
         return any(any(g in p.grams for g in NAME_GRAMS) for p in parses) or not analyzer().raw.word_is_known(
             word.lower()

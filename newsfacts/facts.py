@@ -15,6 +15,7 @@ from .grammars.money import MONEY
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
 from .grammars.windows import WindowParser
+from .morph import lemmas as word_lemmas
 from .segment import Sentence
 
 # A cheap test before the Earley parser: a digit, a number word stem, or the stem of a word that detains
@@ -299,9 +300,9 @@ class FactExtractor:
         return noun_kind, amount_value(run), qualifier
 
 
-# Police statistics compare periods and name the noun once: `в 2024 году 1470 фактов, в 2025-м — 1711`,
-# `1711 краж против 1470 годом ранее`, `тогда как в 2024 году их было 1470`. The bare number after the
-# period's dash, `против` or `их было` counts what the count before it in the sentence counted.
+# Police statistics compare periods (or towns) and name the noun once: `в 2024 году 1470 фактов, в
+# 2025-м — 1711`, `1711 краж против 1470 годом ранее`, `тогда как в 2024 году их было 1470`. The bare
+# number after the period's dash, `против` or `их было` counts what the count before it counted.
 _NUMBER = r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 # a year, perhaps after the part of it (`за 9 месяцев 2024 года`, `в первом полугодии 2024 года`)
 _PERIOD = (
@@ -316,6 +317,8 @@ _LEADS = [
     # `тогда как в 2024 году таких фактов было 276`
     rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
     rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
+    # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3, в Ушарале — 2`
+    r"\bв\s+(?-i:[А-ЯЁ])[\w-]+\s*[—–-]\s*",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 _ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after it: `против 5 человек` is a count
@@ -364,16 +367,19 @@ def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list
 
 def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[FactDraft]:
     """`задержан 27-летний мужчина ... Подозреваемый водворен в ИВС`: a detention told with a word that
-    points back (rules/anaphora.txt), when as many people were already counted as detained, is the same
-    detention again, and counting it twice would double the statistics."""
+    points back (rules/anaphora.txt), or the custody that follows one (rules/custody.txt), when as many
+    people were already counted as detained, is the same detention again: counting it twice would double
+    the statistics."""
     kept: list[FactDraft] = []
     most = 0  # the largest number detained so far in the document
     for fact in facts:
         if fact.kind == "detained":
             # the first word or the one before it, as written: `Все шестеро`, not `ее владелец`, `с ним`
-            first = re.findall(r"\w+", text[fact.start : fact.end])[:1]
+            words = re.findall(r"\w+", text[fact.start : fact.end])
             lead = re.findall(r"\w+", text[max(0, fact.start - 20) : fact.start])[-1:]
-            if most >= fact.value and {w.lower() for w in first + lead} & lexicon.anaphora():
+            back = {w.lower() for w in words[:1] + lead} & lexicon.anaphora()
+            custody = any(word_lemmas(w) & lexicon.custody() for w in words)
+            if most >= fact.value and (back or custody):
                 continue
             most = max(most, fact.value)
         kept.append(fact)

@@ -166,6 +166,10 @@ CASES = [
     # no trigger near the sum: the document's subject decides (rules/role_context.tsv)
     ("По делу о взятке: чиновник получил от подрядчика 40 000 €.", [(M, 40000, "exact", "EUR", "bribe")]),
     ("Мошенник забрал у пенсионерки 1 500 000 тенге.", [(M, 1500000, "exact", "KZT", "damage")]),
+    (
+        "Экзаменатор получил от курсанта 250 тыс. тг., дело возбуждено по ст. 366 УК РК.",
+        [(M, 250000, "exact", "KZT", "bribe")],
+    ),
     ("Через карту за день прошло 410 млн сумов.", [(M, 410000000, "exact", "UZS", "other")]),
     ("На столе лежали 5 млн тенге.", [(M, 5000000, "exact", "KZT", "other")]),
     # -- counts
@@ -261,12 +265,21 @@ CASES = [
         "таких фактов было 276.",
         [(C, 318, "exact", None, None), (C, 276, "exact", None, None)],
     ),
+    (
+        "В Талдыкоргане — 14 фактов, в Текели — 3, в Ушарале — 2.",
+        [(C, 14, "exact", None, None), (C, 3, "exact", None, None), (C, 2, "exact", None, None)],
+    ),
+    ("В Кентау задержан мужчина. Мужчина водворен в ИВС.", [(D, 1, "exact", None, None)]),
+    (
+        "Задержан житель Актау. Двое его сообщников водворены в ИВС.",
+        [(D, 1, "exact", None, None), (D, 2, "exact", None, None)],
+    ),
     # a sum with no trigger of its own has the role of the sum before it in the sentence
     (
         "Оборот в 2024 году составил 28,4 млрд тенге, а в 2025-м, до пресечения схемы, – свыше 2 млрд.",
         [(M, 28400000000, "exact", "KZT", "other"), (M, 2000000000, "more_than", "KZT", "other")],
     ),
-    ("За одну поездку каждому курьеру обещали 250 тыс. тенге.", [(M, 250000, "exact", "KZT", "other")]),
+    ("Каждый заплатил по 45 тыс. тнг за медкомиссию.", [(M, 45000, "exact", "KZT", "other")]),
     # the amount spelled out again in brackets: read once, and only when both agree
     ("Наложен арест на сумму 500 000 (пятьсот тысяч) тенге.", [(M, 500000, "exact", "KZT", "other")]),
     (

@@ -95,3 +95,9 @@ def role_context() -> list[tuple[str, list[str]]]:
 def anaphora() -> frozenset[str]:
     """Words that point back at people already named (`Подозреваемый водворен в ИВС`)."""
     return frozenset(resources.words("anaphora.txt"))
+
+
+@cache
+def custody() -> frozenset[str]:
+    """Lemmas of the custody that follows a detention (`водворен в ИВС`)."""
+    return frozenset(resources.words("custody.txt"))
