@@ -200,7 +200,9 @@ class FactExtractor:
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
             )
-            counts += _compared_counts(sentence, counts, taken=[(f.start, f.end) for f in money + counts])
+            counts += _compared_counts(
+                sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
+            )
             doc.facts.extend(money + counts)
         doc.facts = _without_repeated_detentions(doc.facts, doc.normalized.text)
 
@@ -214,11 +216,20 @@ class FactExtractor:
             if _after_number(tokens, index, match.tokens):
                 continue
             end_index = index + len(match.tokens)
+            following = tokens[end_index] if end_index < len(tokens) else None
+            if following is not None and following.type == "LATIN" and _currency(following) is None:
+                continue  # `KZT 6.2 trillion`: a word of scale the rules do not know; better no sum
             qualifier, skip = _qualifier(match.tokens)
+            if (
+                qualifier == "less_than"
+                and index >= 2
+                and tokens[index - 2].value.lower() == "с"
+                and tokens[index - 1].type == "NUM"
+            ):
+                qualifier = "exact"  # `вырос с 5 до 7 млн`: a change, not an upper bound
             currency = next((c for c in map(_currency, match.tokens) if c), None)
             if currency is None:
                 # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
-                following = tokens[end_index] if end_index < len(tokens) else None
                 if currency_before is None or _is_word(following):
                     continue
                 currency = currency_before
@@ -263,7 +274,19 @@ class FactExtractor:
             kind, value, qualifier = self._read_count(match.tokens)
             if kind == "persons":
                 kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index)
-            if kind is None or value is None or value != int(value) or value <= 0:
+            if (
+                kind not in ("detained", "victims", "crimes")
+                or value is None
+                or value != int(value)
+                or value <= 0
+            ):
+                continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
+            # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
+            # after a colon are not more people
+            if any(
+                f.kind == kind and ":" in sentence.text[f.end - sentence.start : match.span.start]
+                for f in facts
+            ):
                 continue
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
         return facts
@@ -276,7 +299,7 @@ class FactExtractor:
             noun_kind = next((nouns[w] for w in lemmas(token) if w in nouns), None)
             if noun_kind:
                 break
-        triggers = set(lexicon.count_triggers())
+        triggers = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
         last = match_tokens[-1]
         person_first = (
             any("PRTS" in f.grams for f in getattr(last, "forms", ())) or last.value.lower() == "стражу"
@@ -317,14 +340,32 @@ _LEADS = [
     # `тогда как в 2024 году таких фактов было 276`
     rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
     rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
-    # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3, в Ушарале — 2`
-    r"\bв\s+(?-i:[А-ЯЁ])[\w-]+\s*[—–-]\s*",
+    # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
+    r"(?:\bв\s+|(?<=[,:;]\s))(?-i:[А-ЯЁ])[\w-]+\s*[—–-]\s*",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 _ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after it: `против 5 человек` is a count
 COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
+# `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
+BRACKETED = re.compile(rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*{_NUMBER}\s*\)")
+# `количество краж сократилось с 1 126 до 948`: both ends of a change are counts
+FROM_TO = re.compile(
+    rf"\bс\s+{_NUMBER}\s+до\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
+)
 # `Интернет-мошенничеств стало больше: 1 984 против 1 652`: the noun first, the two numbers after it.
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
+
+
+def _kind_before(tokens, offset: int) -> str | None:
+    """The kind of the nearest counted noun (crimes, victims: not bare people) before `offset`."""
+    nouns = [
+        lexicon.count_nouns()[w]
+        for t in tokens
+        if t.span.stop <= offset
+        for w in lemmas(t)
+        if lexicon.count_nouns().get(w, "persons") != "persons"
+    ]
+    return nouns[-1] if nouns else None
 
 
 def _noun_first_counts(sentence: Sentence, tokens, counts, taken) -> list[FactDraft]:
@@ -333,36 +374,44 @@ def _noun_first_counts(sentence: Sentence, tokens, counts, taken) -> list[FactDr
         start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
-        nouns = [
-            lexicon.count_nouns()[w]
-            for t in tokens
-            if t.span.stop <= match.start()
-            for w in lemmas(t)
-            if lexicon.count_nouns().get(w, "persons") != "persons"
-        ]
-        if nouns:  # the nearest counted noun before the numbers
-            found.append(
-                FactDraft(
-                    nouns[-1], int(re.sub(r"\D", "", match.group("number"))), start, end, sentence.index
-                )
-            )
+        kind = _kind_before(tokens, match.start())  # the nearest counted noun before the numbers
+        if kind:
+            found.append(FactDraft(kind, _digits(match.group("number")), start, end, sentence.index))
     return found
 
 
-def _compared_counts(sentence: Sentence, counts: list[FactDraft], taken) -> list[FactDraft]:
-    found = []
-    for match in COMPARED.finditer(sentence.text):
-        first = "qualifier" if match.group("qualifier") else "number"
-        start, end = sentence.start + match.start(first), sentence.start + match.end("number")
-        before = [c for c in counts if c.end <= start]
-        if not before or any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        value = int(re.sub(r"\D", "", match.group("number")))
-        words = tuple((match.group("qualifier") or "").lower().split())
-        qualifier = lexicon.qualifiers().get(words, "exact")
-        if value > 0:
-            found.append(FactDraft(before[-1].kind, value, start, end, sentence.index, qualifier))
-    return found
+def _digits(number: str) -> int:
+    return int(re.sub(r"\D", "", number))
+
+
+def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken) -> list[FactDraft]:
+    """The bare numbers of COMPARED, BRACKETED and FROM_TO: of the kind of the count before them in the
+    sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`)."""
+    found: list[FactDraft] = []
+    for pattern in (COMPARED, BRACKETED, FROM_TO):
+        for match in pattern.finditer(sentence.text):
+            if pattern is BRACKETED and not any(w[:1].isupper() for w in match.group("place").split()):
+                continue  # `в Алматы (3 210)`, `в Карагандинской области (97)`; not `в 2025 году (5)`
+            groups = match.groupdict()
+            first = "qualifier" if groups.get("qualifier") else "number"
+            numbers = [("number", match.start(first), match.end("number"))]
+            if groups.get("second"):
+                numbers.append(("second", match.start("second"), match.end("second")))
+            for group, m_start, m_end in numbers:
+                start, end = sentence.start + m_start, sentence.start + m_end
+                if any(
+                    start < t_end and t_start < end
+                    for t_start, t_end in taken + [(f.start, f.end) for f in found]
+                ):
+                    continue
+                before = [c for c in counts + found if c.end <= start]
+                kind = before[-1].kind if before else _kind_before(tokens, m_start)
+                words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
+                qualifier = lexicon.qualifiers().get(words, "exact")
+                value = _digits(match.group(group))
+                if kind and value > 0:
+                    found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[FactDraft]:

@@ -24,8 +24,8 @@ CASES = [
     ("Сумма ущерба составила 3 миллиона тенге.", [(M, 3000000, "exact", "KZT", "damage")]),
     ("Сумма ущерба составила 7 миллионов тенге.", [(M, 7000000, "exact", "KZT", "damage")]),
     ("Сумма ущерба составила 2 млн. тенге.", [(M, 2000000, "exact", "KZT", "damage")]),
-    ("Ущерб превысил 4 миллиарда тенге.", [(M, 4000000000, "exact", "KZT", "damage")]),
-    ("Ущерб превысил 1 трлн тенге.", [(M, 1000000000000, "exact", "KZT", "damage")]),
+    ("Ущерб превысил 4 миллиарда тенге.", [(M, 4000000000, "more_than", "KZT", "damage")]),
+    ("Ущерб превысил 1 трлн тенге.", [(M, 1000000000000, "more_than", "KZT", "damage")]),
     # -- compound amounts
     ("Ущерб составил 2 млрд 277 млн тенге.", [(M, 2277000000, "exact", "KZT", "damage")]),
     ("Ущерб составил 1 млн 200 тыс. тенге.", [(M, 1200000, "exact", "KZT", "damage")]),
@@ -231,7 +231,7 @@ CASES = [
     # -- more phrasebook forms
     ("Похищено 500 тг со счета.", [(M, 500, "exact", "KZT", "damage")]),
     ("Он перевел мошенникам 2 миллиарда тенге.", [(M, 2000000000, "exact", "KZT", "damage")]),
-    ("Ущерб превысил 7 миллиардов тенге.", [(M, 7000000000, "exact", "KZT", "damage")]),
+    ("Ущерб превысил 7 миллиардов тенге.", [(M, 7000000000, "more_than", "KZT", "damage")]),
     ("Ущерб составил 7 миллиона тенге.", [(M, 7000000, "exact", "KZT", "damage")]),
     ("Потерпевшим возвращено 2 млн тенге.", [(M, 2000000, "exact", "KZT", "returned")]),
     ("Выявлено более тысячи фактов мошенничества.", [(C, 1000, "more_than", None, None)]),
@@ -273,6 +273,38 @@ CASES = [
     (
         "Задержан житель Актау. Двое его сообщников водворены в ИВС.",
         [(D, 1, "exact", None, None), (D, 2, "exact", None, None)],
+    ),
+    # wanted or convicted people are not detained; the parts of a count after a colon are not more people
+    (
+        "В Шымкенте задержаны 23 подозреваемых, еще 9 человек объявлены в розыск.",
+        [(D, 23, "exact", None, None)],
+    ),
+    ("Задержаны пятеро: организатор, двое фасовщиков и два курьера.", [(D, 5, "exact", None, None)]),
+    ("Потерпевшими признаны 312 дольщиков.", [(V, 312, "exact", None, None)]),
+    # statistics: counts in brackets after places, both ends of a change, `их выявлено` after the noun
+    (
+        "Больше всего мошенничеств зафиксировано в Алматы (3 210), Астане (2 105) и Шымкенте (1 450).",
+        [(C, 3210, "exact", None, None), (C, 2105, "exact", None, None), (C, 1450, "exact", None, None)],
+    ),
+    (
+        "Количество краж сократилось с 1 126 до 948.",
+        [(C, 1126, "exact", None, None), (C, 948, "exact", None, None)],
+    ),
+    ("Мошенничества растут: в Уральске их выявлено 734.", [(C, 734, "exact", None, None)]),
+    ("Возраст подозреваемых — с 18 до 25 лет.", []),
+    (
+        "Top-3: Алматы — 1 020 фактов, Астана — 760, Шымкент — 415.",
+        [(C, 1020, "exact", None, None), (C, 760, "exact", None, None), (C, 415, "exact", None, None)],
+    ),
+    # English-style scale words; an unknown one gives no sum rather than a wrong one
+    ("Общий ущерб — KZT 6.2 bln.", [(M, 6200000000, "exact", "KZT", "damage")]),
+    ("Заморожено около USD 2.3 mln.", [(M, 2300000, "about", "USD", "other")]),
+    ("Общий ущерб — KZT 6.2 trillion.", []),
+    ("Ущерб вырос с 5 до 7 млн тенге.", [(M, 7000000, "exact", "KZT", "damage")]),
+    ("Им обещали зарплату до 2 500 долларов.", [(M, 2500, "less_than", "USD", "other")]),
+    (
+        "Вкладчикам обещали доход от 1,5 до 2 млн тенге.",
+        [(M, 1500000, "range_low", "KZT", "other"), (M, 2000000, "range_high", "KZT", "other")],
     ),
     # a sum with no trigger of its own has the role of the sum before it in the sentence
     (

@@ -42,14 +42,17 @@ MONTHS_OF_YEAR = rule(
 
 # Spans: `с 2021 по 2023 год`, `в 2022-2023 годах`, `с января по октябрь 2024 года`,
 # `с марта 2022 по август 2023 года`; parts of a year: `за первое полугодие 2025 года`.
-DASH = in_({"-", "—"})
+DASH = in_({"-", "—", "–"})
 UNTIL = in_caseless({"по", "до"})
 YEARS_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"гг", "г"}), eq(".").optional()))
 YEAR_SPAN = or_(
     rule(in_caseless({"с"}), YEAR_NUMBER, YEAR_WORD.optional(), UNTIL, YEAR_NUMBER, YEARS_WORD.optional()),
     rule(in_caseless({"в", "за"}).optional(), YEAR_NUMBER, DASH, YEAR_NUMBER, YEARS_WORD),
 )
-MONTH_SPAN = rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR)
+MONTH_SPAN = or_(
+    rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR),
+    rule(MONTH, DASH, MONTH, YEAR),  # `за январь–сентябрь 2025 года`
+)
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}),
     dictionary(set(lexicon.ordinals())),
