@@ -79,7 +79,8 @@ class EntityFinder:
         self.stopwords = set(resources.words("org_stopwords.txt"))
 
     def __call__(self, doc: Document) -> None:
-        rule_orgs = self._police_units(doc) + self._quoted(doc)
+        quoted_orgs = self._quoted(doc)
+        rule_orgs = self._police_units(doc) + quoted_orgs
         taken = Spans((o.start, o.end) for o in rule_orgs)
         ner_orgs, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
@@ -92,6 +93,11 @@ class EntityFinder:
             elif mention.type == "PER" and self._may_be_person(mention.text):
                 persons.append((person_readings(mention.text), mention))
         doc.organisations = sorted(rule_orgs + ner_orgs, key=lambda o: o.start)
+        # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
+        quoted = Spans((o.start, o.end) for o in quoted_orgs)
+        for place in doc.places:
+            if quoted.overlaps(place.start, place.end):
+                place.origin = True
         # `Ерлана Касымова` after `Ерлан Касымов` is his name in the genitive, not a woman's name
         written = {" ".join(mention.text.split()) for _, mention in persons}
         for readings, mention in persons:
@@ -102,6 +108,8 @@ class EntityFinder:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
         if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
             return None  # `ИВС`; `Туркестане` read as an organisation is the town
+        if any(len(w) > 6 and w.isupper() and not w.isascii() for w in re.findall(r"[\w-]+", name)):
+            return None  # an ALL-CAPS headline read as an organisation: acronyms are short
         end = mention.end
         after = re.match(r" +", doc.normalized.text[end:])
         if after and end + after.end() in places:  # `Департамент полиции Шымкента`

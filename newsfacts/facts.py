@@ -281,6 +281,8 @@ class FactExtractor:
                 or value <= 0
             ):
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
+            if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
+                continue  # `ущерб от одного эпизода`: one crime in words is a unit, not a statistic
             # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
             # after a colon are not more people
             if any(
@@ -440,6 +442,8 @@ def _is_word(token) -> bool:
     a preposition does not (`еще 300 тыс. за доставку`)."""
     if token is None or token.type not in ("RU", "LATIN"):
         return False
+    if lemmas(token) & {"год", "ранее"}:
+        return False  # `2,9 млрд тенге против 2,1 млрд годом ранее`
     forms = getattr(token, "forms", ())
     return not forms or not all(any(g in f.grams for g in ("PREP", "CONJ", "PRCL")) for f in forms)
 

@@ -46,3 +46,8 @@ def test_organisations(pipeline, text, orgs, persons):
     names = {o.name for o in record.organisations}
     assert orgs <= names and not names & {"ИВС", "БИН", "Риддера", "Риддер"}
     assert [p.name for p in record.persons] == persons
+
+
+def test_an_all_caps_headline_is_no_organisation(pipeline):
+    record = pipeline("В ТАРАЗЕ И КАРАТАУ ЗАДЕРЖАНЫ ЧИНОВНИКИ АКИМАТОВ\n\nСотрудники КНБ задержали двоих.")
+    assert [o.name for o in record.organisations] == ["КНБ"]

@@ -306,6 +306,14 @@ CASES = [
         "Вкладчикам обещали доход от 1,5 до 2 млн тенге.",
         [(M, 1500000, "range_low", "KZT", "other"), (M, 2000000, "range_high", "KZT", "other")],
     ),
+    (
+        "Типичный ущерб от одного эпизода — от 300 до 500 тыс. тенге.",
+        [(M, 300000, "range_low", "KZT", "damage"), (M, 500000, "range_high", "KZT", "damage")],
+    ),
+    (
+        "Жители лишились 2,9 млрд тенге против 2,1 млрд годом ранее.",
+        [(M, 2900000000, "exact", "KZT", "damage"), (M, 2100000000, "exact", "KZT", "damage")],
+    ),
     # a sum with no trigger of its own has the role of the sum before it in the sentence
     (
         "Оборот в 2024 году составил 28,4 млрд тенге, а в 2025-м, до пресечения схемы, – свыше 2 млрд.",

@@ -54,7 +54,7 @@ MONTH_SPAN = or_(
     rule(MONTH, DASH, MONTH, YEAR),  # `за январь–сентябрь 2025 года`
 )
 PART_OF_YEAR = rule(
-    in_caseless({"за", "в", "во"}),
+    in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
     dictionary(set(lexicon.ordinals())),
     dictionary(set(lexicon.periods())),
     YEAR_NUMBER,
