@@ -39,7 +39,7 @@ def _nominative(word: str) -> str:
     return normal[:1].upper() + normal[1:] if word[:1].isupper() else normal
 
 
-def person_readings(text: str) -> list[str]:
+def person_readings(text: str, cases: tuple[str, ...] = CASES) -> list[str]:
     """The nominatives a name can stand for, the likeliest first: `Кайрата Нурпеисова` -> `Кайрат
     Нурпеисов`; `Ерлана Касымова` -> `Ерлана Касымова` (a woman), then `Ерлан Касымов` (his).
 
@@ -50,7 +50,7 @@ def person_readings(text: str) -> list[str]:
     parses = [_name_parses(word) for word in words]
     known = [p for p in parses if p]
     readings = [text] if not known else []
-    for case in CASES:
+    for case in cases:
         for gender in GENDERS:
             if not known or not all(any(_fits(p, case, gender) for p in word) for word in known):
                 continue
@@ -77,6 +77,7 @@ class EntityFinder:
         self.declined = {w.lower(): w for w in self.acronyms if not w.isupper()}
         self.org_types = {w.lower() for w in resources.words("org_types.txt")}
         self.stopwords = set(resources.words("org_stopwords.txt"))
+        self.genitive_heads = set(resources.words("genitive_heads.txt"))
 
     def __call__(self, doc: Document) -> None:
         quoted_orgs = self._quoted(doc)
@@ -91,7 +92,12 @@ class EntityFinder:
                 if org is not None:
                     ner_orgs.append(org)
             elif mention.type == "PER" and self._may_be_person(mention.text):
-                persons.append((person_readings(mention.text), mention))
+                readings = person_readings(mention.text)
+                if self._after_genitive_head(doc, mention.start):
+                    # `по словам представителя ДЭР Ерлана Мукашева`: the genitive readings first
+                    genitive = [r for r in person_readings(mention.text, ("gent",)) if r != mention.text]
+                    readings = list(dict.fromkeys(genitive + readings))
+                persons.append((readings, mention))
         doc.organisations = sorted(rule_orgs + ner_orgs, key=lambda o: o.start)
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
         quoted = Spans((o.start, o.end) for o in quoted_orgs)
@@ -101,8 +107,14 @@ class EntityFinder:
         # `Ерлана Касымова` after `Ерлан Касымов` is his name in the genitive, not a woman's name
         written = {" ".join(mention.text.split()) for _, mention in persons}
         for readings, mention in persons:
-            name = next((r for r in readings[1:] if r in written), readings[0])
+            own = " ".join(mention.text.split())
+            name = next((r for r in readings[1:] if r in written and r != own), readings[0])
             doc.persons.append(NamedMention(name, mention.start, mention.end))
+
+    def _after_genitive_head(self, doc: Document, start: int) -> bool:
+        """A word that takes the name in the genitive stands within the few words before it."""
+        before = re.findall(r"[\w-]+", doc.normalized.text[max(0, start - 60) : start])[-5:]
+        return any(lemmas(w) & self.genitive_heads for w in before)
 
     def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`

@@ -51,3 +51,16 @@ def test_organisations(pipeline, text, orgs, persons):
 def test_an_all_caps_headline_is_no_organisation(pipeline):
     record = pipeline("В ТАРАЗЕ И КАРАТАУ ЗАДЕРЖАНЫ ЧИНОВНИКИ АКИМАТОВ\n\nСотрудники КНБ задержали двоих.")
     assert [o.name for o in record.organisations] == ["КНБ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # after a word that takes the genitive, the name is read in the genitive
+        ("По словам представителя ДЭР по СКО Ерлана Мукашева, задержан директор.", ["Ерлан Мукашев"]),
+        ("По словам начальника полиции Айгерим Нурлановой, задержаны трое.", ["Айгерим Нурланова"]),
+        ("Ерлана Мукашева рассказала о мошенниках.", ["Ерлана Мукашева"]),  # a woman, as written
+    ],
+)
+def test_person_after_a_genitive_head(pipeline, text, persons):
+    assert [p.name for p in pipeline(text).persons] == persons
