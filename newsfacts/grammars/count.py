@@ -59,6 +59,8 @@ ONE_PERSON = or_(
     rule(PASSIVE, WHERE_TO.optional(), modifiers(), person("nomn")),
     # `задержали 24-летнюю девушку`: an active verb and its object
     rule(and_(DETAIN, gram("VERB")), modifiers(), person("accs")),
+    # `Его задержали через два дня`: one person, the object pronoun first
+    rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
 # `Уроженец города Экибастуза задержан`, `Он задержан`, `Подозреваемый, 38-летний житель Риддера, задержан`:
 # the person first, then only names, places and adverbs before the participle.
