@@ -127,7 +127,7 @@ class EntityFinder:
         if after and end + after.end() in places:  # `Департамент полиции Шымкента`
             end = places[end + after.end()].end
             name = doc.normalized.text[mention.start : end].strip('"')
-        elif " " not in name and not name.isupper():
+        elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
         return NamedMention(name, mention.start, end)
 

@@ -245,7 +245,10 @@ class FactExtractor:
                     values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
                 if values[0] is None or values[0] > values[1]:
                     continue
-                pairs = [(values[0], "range_low"), (values[1], "range_high")]
+                if match.tokens[0].value.lower() == "с":  # `вырос с 1,2 млрд до 3 млрд`: two amounts
+                    pairs = [(values[0], "exact"), (values[1], "exact")]
+                else:
+                    pairs = [(values[0], "range_low"), (values[1], "range_high")]
             else:
                 spelled = _spelled_out(match.tokens)
                 if spelled is not None and spelled != values[0]:
@@ -304,8 +307,9 @@ class FactExtractor:
         triggers = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
         last = match_tokens[-1]
         person_first = (
-            any("PRTS" in f.grams for f in getattr(last, "forms", ())) or last.value.lower() == "стражу"
-        )
+            any("PRTS" in f.grams or "VERB" in f.grams for f in getattr(last, "forms", ()))
+            or last.value.lower() == "стражу"
+        )  # `Основателя, 41-летнего уроженца Кентау, задержали`: the person, then the verb
         if lemmas(match_tokens[0]) & triggers or (person_first and lemmas(last) & triggers):
             # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count
             return "detained", Decimal(1), "exact"
@@ -350,6 +354,10 @@ _ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after i
 COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
 BRACKETED = re.compile(rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*{_NUMBER}\s*\)")
+# `1 640 фактов в 2023 году, 1 415 в 2024-м и 1 190 за 10 месяцев 2025 года`: the period after the number
+PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
+# `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one
+LISTED = re.compile(rf"(?<![\d,.]){_NUMBER}(?=\s*(?:,|\bи\b)\s*\d)")
 # `количество краж сократилось с 1 126 до 948`: both ends of a change are counts
 FROM_TO = re.compile(
     rf"\bс\s+{_NUMBER}\s+до\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
@@ -359,15 +367,21 @@ NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
 
 
 def _kind_before(tokens, offset: int) -> str | None:
-    """The kind of the nearest counted noun (crimes, victims: not bare people) before `offset`."""
-    nouns = [
-        lexicon.count_nouns()[w]
-        for t in tokens
-        if t.span.stop <= offset
-        for w in lemmas(t)
-        if lexicon.count_nouns().get(w, "persons") != "persons"
-    ]
-    return nouns[-1] if nouns else None
+    """The kind of the nearest counted noun before `offset`: crimes or victims, or people that the noun
+    itself says were detained (`Больше всего задержанных в Алматы — 316`), not bare people."""
+    nouns, triggers = lexicon.count_nouns(), lexicon.count_triggers()
+    kinds = []
+    for t in tokens:
+        if t.span.stop > offset:
+            break
+        for w in lemmas(t):
+            kind = nouns.get(w)
+            if kind == "persons":
+                kind = triggers.get(w) if triggers.get(w) in ("detained", "victims") else None
+            if kind:
+                kinds.append(kind)
+                break
+    return kinds[-1] if kinds else None
 
 
 def _noun_first_counts(sentence: Sentence, tokens, counts, taken) -> list[FactDraft]:
@@ -382,6 +396,11 @@ def _noun_first_counts(sentence: Sentence, tokens, counts, taken) -> list[FactDr
     return found
 
 
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Only numbers, commas, spaces and `и` between a listed number and the count that ends the list."""
+    return re.fullmatch(r"[\d\s,\u00a0]*(?:\bи\s+)?[\d\s\u00a0]*", text[start:end]) is not None
+
+
 def _digits(number: str) -> int:
     return int(re.sub(r"\D", "", number))
 
@@ -390,7 +409,7 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
     """The bare numbers of COMPARED, BRACKETED and FROM_TO: of the kind of the count before them in the
     sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`)."""
     found: list[FactDraft] = []
-    for pattern in (COMPARED, BRACKETED, FROM_TO):
+    for pattern in (COMPARED, BRACKETED, FROM_TO, PERIOD_AFTER, LISTED):
         for match in pattern.finditer(sentence.text):
             if pattern is BRACKETED and not any(w[:1].isupper() for w in match.group("place").split()):
                 continue  # `в Алматы (3 210)`, `в Карагандинской области (97)`; not `в 2025 году (5)`
@@ -406,8 +425,16 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
                     for t_start, t_end in taken + [(f.start, f.end) for f in found]
                 ):
                     continue
-                before = [c for c in counts + found if c.end <= start]
-                kind = before[-1].kind if before else _kind_before(tokens, m_start)
+                if pattern is LISTED:  # the kind of the count the list ends in
+                    after = [c for c in counts if c.start >= end]
+                    kind = (
+                        after[0].kind
+                        if after and _in_list(sentence.text, m_end, after[0].start - sentence.start)
+                        else None
+                    )
+                else:
+                    before = [c for c in counts + found if c.end <= start]
+                    kind = before[-1].kind if before else _kind_before(tokens, m_start)
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
                 qualifier = lexicon.qualifiers().get(words, "exact")
                 value = _digits(match.group(group))

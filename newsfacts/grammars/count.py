@@ -69,10 +69,19 @@ PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
 BETWEEN = or_(
     rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
 )
-PERSON_FIRST = rule(
-    modifiers(),
-    or_(person("nomn"), in_caseless({"он", "она"})),
-    BETWEEN.repeatable(max=8).optional(),
-    PASSIVE,
+PERSON_FIRST = or_(
+    rule(
+        modifiers(),
+        or_(person("nomn"), in_caseless({"он", "она"})),
+        BETWEEN.repeatable(max=8).optional(),
+        PASSIVE,
+    ),
+    # `Основателя компании, 41-летнего уроженца Кентау, задержали в Алматы`: the object first
+    rule(
+        modifiers(),
+        person("accs"),
+        BETWEEN.repeatable(max=8).optional(),
+        and_(DETAIN, gram("VERB"), gram("plur")),
+    ),
 )
 COUNT = or_(COUNTED, COLLECTIVE_COUNT, ONE_PERSON, PERSON_FIRST)

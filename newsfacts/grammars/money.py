@@ -36,7 +36,7 @@ PLAIN = rule(QUALIFIED.optional(), UNIT_AMOUNT, CURRENCY)
 SPELLED = rule(QUALIFIED.optional(), NUM, MULT.optional(), SPELLED_OUT, CURRENCY)
 SIGN_FIRST = rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT)  # $50 тыс.
 RANGE = or_(
-    rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),
+    rule(in_caseless({"от", "с"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),  # `с` a change
     rule(AMOUNT, DASH, AMOUNT, CURRENCY),
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
