@@ -14,23 +14,19 @@ from .document import Document, FactDraft, PlaceMention
 from .spans import Spans
 
 
-def _incident(doc: Document) -> tuple[dict[int, list[PlaceMention]], dict[int, list[PlaceMention]]]:
-    """The places each sentence names as a scene (in text order), by sentence index; and the same without
-    the regions inside an organisation's name, for the sentences after it. `В Аксу сотрудники ДП
-    Павлодарской области`: the region is who reports, not where, so it is left out when the sentence names
-    a city; `Нарушение выявили сотрудники ДП Атырауской области` does not hide the town named before it."""
+def _incident(doc: Document) -> dict[int, list[PlaceMention]]:
+    """The places each sentence names as a scene (in text order), by sentence index. A region inside an
+    organisation's name (`В Аксу сотрудники ДП Павлодарской области`, `Нарушение выявили сотрудники ДП
+    Атырауской области`) is who reports, not where: it is left out, and the town named before still holds.
+    A sentence about the whole region says so in words (`в регионе`, rules/national_scope.txt)."""
     units = Spans((o.start, o.end) for o in doc.organisations)
     here: dict[int, list[PlaceMention]] = defaultdict(list)
-    carried: dict[int, list[PlaceMention]] = defaultdict(list)
     for p in sorted(doc.places, key=lambda p: p.start):  # unknown towns are found last
-        if not p.origin and p.place.kind in ("city", "region"):
+        if p.origin or p.place.kind not in ("city", "region"):
+            continue
+        if p.place.kind == "city" or not units.overlaps(p.start, p.end):
             here[p.sentence].append(p)
-            if p.place.kind == "city" or not units.overlaps(p.start, p.end):
-                carried[p.sentence].append(p)
-    for index, places in here.items():
-        if any(p.place.kind == "city" and not _is_foreign(p.place) for p in places):
-            here[index] = carried[index]
-    return here, carried
+    return here
 
 
 def _is_foreign(place) -> bool:
@@ -84,8 +80,8 @@ def attribute(doc: Document) -> None:
     """A city abroad is where money went or where people came from more often than the scene of a Kazakh
     press release: it is taken only when no city of Kazakhstan is named in the sentence or before it in
     the paragraph (`перевел 600 млн тенге в Дубай` stays in Алматы)."""
-    incident, carried = _incident(doc)
-    earlier = _earlier_in_paragraph(doc, carried)
+    incident = _incident(doc)
+    earlier = _earlier_in_paragraph(doc, incident)
     for fact in doc.facts:
         here = incident.get(fact.sentence, [])
         city = _city_in_sentence([p for p in here if not _is_foreign(p.place)], fact)

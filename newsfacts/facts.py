@@ -134,8 +134,8 @@ def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause
     fallback = None
     for index, token in enumerate(tokens):
         found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
-        if found is None:
-            continue
+        if found is None or (index > 0 and tokens[index - 1].value.lower() == "пользу"):
+            continue  # `взыскать в пользу потерпевших`: who gets it, not what the sum is
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
         if distance > TRIGGER_WINDOW:
             continue
@@ -255,6 +255,8 @@ class FactExtractor:
                     continue  # the digits and the words disagree: no number rather than a wrong one
                 pairs = [(values[0], qualifier)]
             role = role_before = _money_role(tokens, index, end_index, role_before or default)
+            if role == "none":
+                continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
             for value, qual in pairs:
                 if value > 0:

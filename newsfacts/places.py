@@ -84,6 +84,7 @@ class PlaceFinder:
         self.origin_words = set(resources.words("origin_words.txt"))
         self.destinations = dict(resources.table("destinations.tsv"))  # lemma -> `to` | `any`
         self.town_owners = set(resources.words("town_owners.txt"))
+        self.street_words = set(resources.words("street_words.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
         self.national = [
             re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
@@ -105,6 +106,9 @@ class PlaceFinder:
                     i += 1
                     continue
                 place, j = found
+                if self._is_street(tokens, i):
+                    i = j
+                    continue  # `на проспекте Абая`
                 start, end = tokens[i].start, tokens[j - 1].end
                 if not persons.covers(start) and not self._part_of_name(tokens, i, place):
                     origin = (
@@ -169,6 +173,12 @@ class PlaceFinder:
         return j >= 0 and bool(
             lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words
         )
+
+    def _is_street(self, tokens, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and tokens[j].text == ".":
+            j -= 1
+        return j >= 0 and tokens[j].text.lower() in self.street_words
 
     def _is_destination(self, tokens, i: int, name: str) -> bool:
         """`везли из Алматы в Ушарал`, `для сбыта в Кызылорде`: where it was headed is not the scene."""

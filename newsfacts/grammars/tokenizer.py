@@ -18,13 +18,15 @@ GROUPED = TokenRule(
     "NUM", r"(?<![\d.,])\d{1,3}(?:(?P<sep> |\.)\d{3})(?:(?P=sep)\d{3})*(?![\d]|[.,]\d| \d{1,3}(?!\d))"
 )
 DECIMAL = TokenRule("NUM", r"(?<![\d.,])\d+[,.]\d+(?![\d]|[.,]\d)")
+# `14 136 508,40 тенге`: grouped by spaces, with tiyn after the comma
+GROUPED_DECIMAL = TokenRule("NUM", r"(?<![\d.,])\d{1,3}(?: \d{3})+,\d{1,2}(?![\d]|[.,]\d)")
 INTEGER = TokenRule("NUM", r"\d+")
 
 # `₸`, `$`, `€`, `₽` are single tokens of their own type: the stock rules would call them OTHER/PUNCT.
 SYMBOL = TokenRule("SYMBOL", r"[₸$€₽~]")
 
 STOCK_RULES = [rule for rule in RULES if rule.type != "INT"]
-TOKEN_RULES = [PHONE, DATE, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
+TOKEN_RULES = [PHONE, DATE, GROUPED_DECIMAL, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
 
 
 # Sentences whose tokens are kept: more than a long document has, so that the dates stage reuses the
