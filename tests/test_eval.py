@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 SECOND = ROOT / "tests" / "gold" / "second.jsonl"  # 24 texts written by others, after the rules
 THIRD = ROOT / "tests" / "gold" / "third.jsonl"  # 24 more: long stories, scraped posts, statistics
+FOURTH = ROOT / "tests" / "gold" / "fourth.jsonl"  # 24 more: verdicts, customs, everyday news, analysis
 CORPUS = ROOT / "corpus"
 FEW = ["001_pavlodar_call_center", "003_astana_land_bribe", "005_semey_drug_shop"]
 
@@ -302,7 +303,7 @@ def test_dev_corpus_quality(pipeline):
     assert cities.f1 >= 0.95, misses
 
 
-@pytest.mark.parametrize("gold_path", [SECOND, THIRD], ids=["second", "third"])
+@pytest.mark.parametrize("gold_path", [SECOND, THIRD, FOURTH], ids=["second", "third", "fourth"])
 def test_later_sets_quality(pipeline, gold_path):
     """Texts written after the rules by authors who never saw them (sources in the gold)."""
     gold = ev.load_gold(gold_path)
