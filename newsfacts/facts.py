@@ -11,7 +11,7 @@ from yargy.predicates import dictionary
 
 from .document import Document, FactDraft
 from .grammars import count, lexicon, number
-from .grammars.money import MONEY
+from .grammars.money import MONEY, RARE_FORMS
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
 from .grammars.windows import WindowParser
@@ -186,7 +186,7 @@ class FactExtractor:
 
     def __init__(self, tokenizer: NewsTokenizer | None = None):
         self.tokenizer = tokenizer or NewsTokenizer()
-        self.money = WindowParser([(MONEY, NUMBER_ANCHORS)], self.tokenizer)
+        self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer)
         self.count = WindowParser(_count_groups(), self.tokenizer)
 
     def __call__(self, doc: Document) -> None:

@@ -6,7 +6,18 @@ from yargy import or_, rule
 from yargy.predicates import dictionary, eq, gram, in_, in_caseless
 
 from . import lexicon
-from .number import AMOUNT, LONE_MULTIPLIER, MULT, NUM, NUM_WORD, QUALIFIER, SCALED_AMOUNT, LemmaIn
+from .number import (
+    AMOUNT,
+    LEADING_ONE,
+    LONE_MULTIPLIER,
+    MULT,
+    NUM,
+    NUM_WORD,
+    QUALIFIER,
+    SCALED_AMOUNT,
+    LemmaIn,
+    SingularMultiplier,
+)
 
 _WORDS = {form for form in lexicon.currencies() if form.isalpha() and not form.isupper()}
 _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
@@ -41,4 +52,8 @@ RANGE = or_(
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
 ELIDED = rule(QUALIFIER.optional(), SCALED_AMOUNT)
-MONEY = or_(RANGE, PLAIN, SPELLED, SIGN_FIRST, ELIDED)
+LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион двести тысяч тенге`
+MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
+# SPELLED and LEADING reach far: parsed apart, only around a bracket or a lone `миллион` (see facts.py),
+# so that they do not widen the windows of every sum
+RARE_FORMS = [(SPELLED, [eq("(")]), (LEADING, [SingularMultiplier()])]

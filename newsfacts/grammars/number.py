@@ -75,14 +75,15 @@ COLLECTIVE = dictionary(set(lexicon.collectives()))
 
 NUMBER_PART = or_(NUM, rule(NUM_WORD.repeatable(max=4)))
 SCALED = rule(NUMBER_PART, MULT)
-# `миллион двести тысяч`: a lone `миллион` heads the parts after it (its own rule objects: yargy loses
-# matches when one bounded-repeat rule sits in two alternatives)
+# `миллион двести тысяч тенге`: a lone `миллион` heads the parts after it; a sum of its own in MONEY, not
+# a part of AMOUNT, where it would slow every grammar (and its own rule objects: yargy loses matches when
+# one bounded-repeat rule sits in two alternatives)
 LEADING_ONE = rule(
     SingularMultiplier(),
     rule(or_(NUM, rule(NUM_WORD.repeatable(max=4))), MULT).repeatable(max=3),
 )
 # `2 млрд 277 млн`, `5 миллионов 300 тысяч`: descending parts; checked in amount_value.
-AMOUNT = or_(rule(SCALED.repeatable(max=4)), LEADING_ONE, NUMBER_PART)
+AMOUNT = or_(rule(SCALED.repeatable(max=4)), NUMBER_PART)
 SCALED_AMOUNT = rule(SCALED.repeatable(max=4))
 QUALIFIER = or_(*[rule(*[in_caseless({word}) for word in words]) for words in lexicon.qualifiers()])
 # `миллион тенге` alone is one million; `более тысячи` is more than one thousand; `тысячи` alone is "many".
