@@ -23,7 +23,11 @@ GENDERS = ("masc", "femn")
 
 
 def _name_parses(word: str) -> list:
-    return [p for p in analyzer()(word.lower()) if any(g in p.grams for g in NAME_GRAMS)]
+    """Readings as a name, in the singular: one person's name is never a plural (`Избасаров` is no
+    genitive plural of `Избасар`)."""
+    return [
+        p for p in analyzer()(word.lower()) if any(g in p.grams for g in NAME_GRAMS) and "plur" not in p.grams
+    ]
 
 
 def _fits(parse, case: str, gender: str) -> bool:
@@ -114,7 +118,11 @@ class EntityFinder:
     def _after_genitive_head(self, doc: Document, start: int) -> bool:
         """A word that takes the name in the genitive stands within the few words before it."""
         before = re.findall(r"[\w-]+", doc.normalized.text[max(0, start - 60) : start])[-5:]
-        return any(lemmas(w) & self.genitive_heads for w in before)
+        return any(
+            (w.lower() == "словам" or any("gent" in p.grams for p in analyzer()(w.lower())))
+            and lemmas(w) & self.genitive_heads
+            for w in before
+        )  # `представителя ... Ерлана Мукашева`, not `представитель ... Руслан Калиев`
 
     def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
