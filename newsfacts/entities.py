@@ -82,6 +82,7 @@ class EntityFinder:
         self.org_types = {w.lower() for w in resources.words("org_types.txt")}
         self.stopwords = set(resources.words("org_stopwords.txt"))
         self.genitive_heads = set(resources.words("genitive_heads.txt"))
+        self.generic_bodies = set(resources.words("generic_bodies.txt"))
 
     def __call__(self, doc: Document) -> None:
         quoted_orgs = self._quoted(doc)
@@ -128,8 +129,13 @@ class EntityFinder:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
         if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
             return None  # `ИВС`; `Туркестане` read as an organisation is the town
-        if any(len(w) > 6 and w.isupper() and not w.isascii() for w in re.findall(r"[\w-]+", name)):
+        words = re.findall(r"[\w-]+", name)
+        if any(len(w) > 6 and w.isupper() and not w.isascii() for w in words):
             return None  # an ALL-CAPS headline read as an organisation: acronyms are short
+        if name[:1].islower() and not name[:1].isascii() or re.search(r"\d{6}", name):
+            return None  # `инвестиций в нефтяные акции`, `Бухгалтер компании (ИИН 850101300123)`
+        if any(lemmas(w) & self.generic_bodies for w in words):
+            return None  # `Кокшетау суд`, `Пресс-служба областного суда`: no body's name
         end = mention.end
         after = re.match(r" +", doc.normalized.text[end:])
         if after and end + after.end() in places:  # `Департамент полиции Шымкента`

@@ -72,3 +72,16 @@ def test_an_all_caps_headline_is_no_organisation(pipeline):
 )
 def test_person_after_a_genitive_head(pipeline, text, persons):
     assert [p.name for p in pipeline(text).persons] == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кокшетау суд оштрафовал водителя.",
+        "Пресс-служба областного суда сообщила о приговоре.",
+        "Бухгалтер компании (ИИН 850101300123) задержана.",
+    ],
+)
+def test_generic_bodies_and_id_numbers_are_no_organisations(pipeline, text):
+    names = [o.name for o in pipeline(text).organisations]
+    assert not any("суд" in n.lower() or "ИИН" in n or "Бухгалтер" in n for n in names), names
