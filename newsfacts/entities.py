@@ -130,6 +130,8 @@ class EntityFinder:
         if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
             return None  # `ИВС`; `Туркестане` read as an organisation is the town
         words = re.findall(r"[\w-]+", name)
+        if re.search(r"-\d{4}$", name):
+            return None  # `Мак-2025`: an operation, not a body
         if any(len(w) > 6 and w.isupper() and not w.isascii() for w in words):
             return None  # an ALL-CAPS headline read as an organisation: acronyms are short
         if name[:1].islower() and not name[:1].isascii() or re.search(r"\d{6}", name):
@@ -174,6 +176,12 @@ class EntityFinder:
                     i += 1
                     continue
                 end = tokens[j - 1].end
+                # `ОП Медеуского района`, `ДП на транспорте`: the unit's district or service
+                tail = [t.text for t in tokens[j : j + 2]]
+                if len(tail) == 2 and tail[0].endswith(("ского", "цкого")) and tail[1] == "района":
+                    end, j = tokens[j + 1].end, j + 2
+                elif tail == ["на", "транспорте"]:
+                    end, j = tokens[j + 1].end, j + 2
                 k = j
                 while k < len(tokens) and tokens[k].text.lower() in PLACE_PREFIXES:
                     k += 1

@@ -139,6 +139,8 @@ def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
         if distance > TRIGGER_WINDOW:
             continue
+        if index >= end and any(t.type == "NUM" for t in tokens[index + 1 : index + 3]):
+            continue  # `85 тыс. тенге и телефон стоимостью 250 тыс.`: the word is the next number's
         if same_clause_after and index >= end and any(t.value in CLAUSE_BREAKS for t in tokens[end:index]):
             fallback = fallback or (found, index)
             continue
@@ -313,8 +315,18 @@ class FactExtractor:
             or last.value.lower() == "стражу"
         )  # `Основателя, 41-летнего уроженца Кентау, задержали`: the person, then the verb
         if lemmas(match_tokens[0]) & triggers or (person_first and lemmas(last) & triggers):
-            # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count
-            return "detained", Decimal(1), "exact"
+            # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count;
+            # `Еще двое его знакомых задержаны`: a collective numeral is
+            collective = next(
+                (
+                    lexicon.collectives()[w]
+                    for t in match_tokens
+                    for w in lemmas(t)
+                    if w in lexicon.collectives()
+                ),
+                1,
+            )
+            return "detained", Decimal(collective), "exact"
         start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)
         if start is None:
             if any(lemmas(t) & triggers for t in match_tokens):

@@ -85,6 +85,7 @@ class PlaceFinder:
         self.destinations = dict(resources.table("destinations.tsv"))  # lemma -> `to` | `any`
         self.town_owners = set(resources.words("town_owners.txt"))
         self.street_words = set(resources.words("street_words.txt"))
+        self.route_words = set(resources.words("route_words.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
         self.national = [
             re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
@@ -113,6 +114,7 @@ class PlaceFinder:
                 if not persons.covers(start) and not self._part_of_name(tokens, i, place):
                     origin = (
                         self._is_origin(tokens, i)
+                        or self._is_route(tokens, i)
                         or self._is_destination(tokens, i, place.name)
                         or self._continues_origins(doc, tokens, i, sentence.index)
                     )
@@ -149,7 +151,7 @@ class PlaceFinder:
     @staticmethod
     def _continues_origins(doc: Document, tokens, i: int, sentence: int) -> bool:
         """`отдыхающие из Астаны, Караганды и Новосибирска`: a list goes on with origins."""
-        if i < 2 or tokens[i - 1].text not in (",", "и") or not doc.places:
+        if i < 2 or tokens[i - 1].text not in (",", "и", "—", "–", "-") or not doc.places:
             return False
         last = doc.places[-1]
         return last.sentence == sentence and last.origin and last.end == tokens[i - 2].end
@@ -173,6 +175,10 @@ class PlaceFinder:
         return j >= 0 and bool(
             lemmas(tokens[j].text) & self.origin_words or tokens[j].text.lower() in self.origin_words
         )
+
+    def _is_route(self, tokens, i: int) -> bool:
+        """`по маршруту Алматы — Сеул`: both ends of a route (the second continues the first)."""
+        return i > 0 and tokens[i - 1].text.lower() in self.route_words
 
     def _is_street(self, tokens, i: int) -> bool:
         j = i - 1

@@ -347,6 +347,14 @@ CASES = [
     ("Его ущерб составил миллион двести тысяч тенге.", [(M, 1200000, "exact", "KZT", "damage")]),
     ("Осужденный взят под стражу в зале суда.", [(D, 1, "exact", None, None)]),
     ("Осуждены трое.", []),  # convicted, not detained
+    ("Еще двое его знакомых задержаны в Хромтау.", [(D, 2, "exact", None, None)]),
+    ("В регионе выявлено 214 наркопреступлений.", [(C, 214, "exact", None, None)]),
+    ("В Рудном полицейские задержали и 30-летнего перекупщика.", [(D, 1, "exact", None, None)]),
+    # a role word right before another number is that number's
+    (
+        "Неизвестный отобрал у подростка 85 тыс. тенге и телефон стоимостью 250 тыс. тенге.",
+        [(M, 85000, "exact", "KZT", "damage"), (M, 250000, "exact", "KZT", "price")],
+    ),
     # a sum with no trigger of its own has the role of the sum before it in the sentence
     (
         "Оборот в 2024 году составил 28,4 млрд тенге, а в 2025-м, до пресечения схемы, – свыше 2 млрд.",

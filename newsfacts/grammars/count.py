@@ -57,8 +57,13 @@ def modifiers():
 
 ONE_PERSON = or_(
     rule(PASSIVE, WHERE_TO.optional(), modifiers(), person("nomn")),
-    # `задержали 24-летнюю девушку`: an active verb and its object
-    rule(and_(DETAIN, gram("VERB")), modifiers(), person("accs")),
+    # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object
+    rule(
+        and_(DETAIN, gram("VERB")),
+        in_caseless({"и", "также", "еще", "ещё"}).optional(),
+        modifiers(),
+        person("accs"),
+    ),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
