@@ -132,7 +132,7 @@ class EntityFinder:
         words = re.findall(r"[\w-]+", name)
         if re.search(r"-\d{4}$", name):
             return None  # `Мак-2025`: an operation, not a body
-        if any(len(w) > 6 and w.isupper() and not w.isascii() for w in words):
+        if any(len(w) >= 6 and w.isupper() and not w.isascii() for w in words):
             return None  # an ALL-CAPS headline read as an organisation: acronyms are short
         if name[:1].islower() and not name[:1].isascii() or re.search(r"\d{6}", name):
             return None  # `инвестиций в нефтяные акции`, `Бухгалтер компании (ИИН 850101300123)`

@@ -483,8 +483,8 @@ def _is_word(token) -> bool:
     a preposition does not (`еще 300 тыс. за доставку`)."""
     if token is None or token.type not in ("RU", "LATIN"):
         return False
-    if lemmas(token) & {"год", "ранее"}:
-        return False  # `2,9 млрд тенге против 2,1 млрд годом ранее`
+    if lemmas(token) & {"год", "ранее"} or token.value.lower() in {"и", "а", "или", "затем", "еще", "ещё"}:
+        return False  # `2,1 млрд годом ранее`; `еще 450 тыс. и 1,3 млн` (pymorphy reads `и` as a noun too)
     forms = getattr(token, "forms", ())
     return not forms or not all(any(g in f.grams for g in ("PREP", "CONJ", "PRCL")) for f in forms)
 

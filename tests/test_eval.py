@@ -16,6 +16,7 @@ GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 SECOND = ROOT / "tests" / "gold" / "second.jsonl"  # 24 texts written by others, after the rules
 THIRD = ROOT / "tests" / "gold" / "third.jsonl"  # 24 more: long stories, scraped posts, statistics
 FOURTH = ROOT / "tests" / "gold" / "fourth.jsonl"  # 24 more: verdicts, customs, everyday news, analysis
+FIFTH = ROOT / "tests" / "gold" / "fifth.jsonl"  # 24 more: economic crimes, street crime, online fraud
 CORPUS = ROOT / "corpus"
 FEW = ["001_pavlodar_call_center", "003_astana_land_bribe", "005_semey_drug_shop"]
 
@@ -303,7 +304,9 @@ def test_dev_corpus_quality(pipeline):
     assert cities.f1 >= 0.95, misses
 
 
-@pytest.mark.parametrize("gold_path", [SECOND, THIRD, FOURTH], ids=["second", "third", "fourth"])
+@pytest.mark.parametrize(
+    "gold_path", [SECOND, THIRD, FOURTH, FIFTH], ids=["second", "third", "fourth", "fifth"]
+)
 def test_later_sets_quality(pipeline, gold_path):
     """Texts written after the rules by authors who never saw them (sources in the gold)."""
     gold = ev.load_gold(gold_path)
