@@ -206,7 +206,7 @@ class FactExtractor:
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
             )
             doc.facts.extend(money + counts)
-        doc.facts = _without_repeated_detentions(doc.facts, doc.normalized.text)
+        doc.facts = _without_repeated_detentions(_without_headline_repeats(doc), doc.normalized.text)
 
     # -- money --------------------------------------------------------------------------------------
     def _money(self, sentence: Sentence, tokens, default: str = "other") -> list[FactDraft]:
@@ -457,6 +457,24 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
     return sorted(found, key=lambda f: f.start)
 
 
+def _without_headline_repeats(doc: Document) -> list[FactDraft]:
+    """`В ВКО задержан лжепродавец` as the headline of a text that tells the detention again: one
+    detention. A headline is a first paragraph of one sentence without a final stop."""
+    first = doc.sentences[0] if doc.sentences else None
+    if (
+        first is None
+        or first.text.rstrip().endswith((".", "!", "?"))
+        or (len(doc.sentences) > 1 and doc.sentences[1].paragraph == first.paragraph)
+    ):
+        return doc.facts
+    body = [f for f in doc.facts if f.sentence != first.index and f.kind == "detained"]
+    return [
+        f
+        for f in doc.facts
+        if not (f.sentence == first.index and f.kind == "detained" and any(b.value == f.value for b in body))
+    ]
+
+
 def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[FactDraft]:
     """`задержан 27-летний мужчина ... Подозреваемый водворен в ИВС`: a detention told with a word that
     points back (rules/anaphora.txt), or the custody that follows one (rules/custody.txt), when as many
@@ -486,7 +504,11 @@ def _is_word(token) -> bool:
     if lemmas(token) & {"год", "ранее"} or token.value.lower() in {"и", "а", "или", "затем", "еще", "ещё"}:
         return False  # `2,1 млрд годом ранее`; `еще 450 тыс. и 1,3 млн` (pymorphy reads `и` as a noun too)
     forms = getattr(token, "forms", ())
-    return not forms or not all(any(g in f.grams for g in ("PREP", "CONJ", "PRCL")) for f in forms)
+    if forms and all(any(g in f.grams for g in ("PREP", "CONJ", "PRCL")) for f in forms):
+        return False
+    # what is counted stands in the genitive (`13 млн человек`, `5 тыс. тонн`); `267,4 млн суд постановил
+    # взыскать` goes on with the sentence's subject
+    return not forms or any("gent" in f.grams for f in forms)
 
 
 def _skip_group(tokens) -> int:

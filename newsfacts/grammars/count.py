@@ -61,6 +61,7 @@ ONE_PERSON = or_(
     rule(
         and_(DETAIN, gram("VERB")),
         in_caseless({"и", "также", "еще", "ещё"}).optional(),
+        rule(in_caseless({"в", "во"}), type("RU")).optional(),  # `задержали в Актау 44-летнего мужчину`
         modifiers(),
         person("accs"),
     ),
