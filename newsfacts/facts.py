@@ -160,8 +160,10 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
         return default
-    if role == "returned" and any(t.value.upper() == "НДС" for t in tokens[max(0, index - 3) : index + 4]):
-        return "damage"  # `незаконно возмещенный из бюджета НДС`: a VAT refund obtained by fraud
+    if role == "returned" and any(
+        t.value.upper() in lexicon.refund_fraud() for t in tokens[max(0, index - 3) : index + 4]
+    ):
+        return "damage"  # `незаконно возмещенный из бюджета НДС`: a refund obtained by fraud (rules/)
     if role in ("damage", "other"):
         # `возместил ущерб в размере X`, `возместила ущерб, внеся 30 млн`: the damage was paid back;
         # `изъята и будет возвращена потерпевшим`: what was seized goes back

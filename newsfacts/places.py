@@ -83,7 +83,8 @@ class PlaceFinder:
         self.gazetteer = gazetteer()
         self.origin_words = set(resources.words("origin_words.txt"))
         self.destinations = dict(resources.table("destinations.tsv"))  # lemma -> `to` | `any`
-        self.town_owners = set(resources.words("town_owners.txt"))
+        # words a town's name follows in the genitive: `житель Тараза`, `полицейские Аягоза`
+        self.owners = self.origin_words | set(resources.words("town_owners.txt"))
         self.street_words = set(resources.words("street_words.txt"))
         self.route_words = set(resources.words("route_words.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
@@ -130,8 +131,7 @@ class PlaceFinder:
         if mention.type != "PER" or " " in word or self.gazetteer.lookup(word) is None:
             return mention
         before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
-        owners = self.origin_words | self.town_owners
-        if any(w.lower() in self.prefixes or lemmas(w) & owners for w in before):
+        if any(w.lower() in self.prefixes or lemmas(w) & self.owners for w in before):
             return Mention("LOC", mention.start, mention.end, mention.text)
         morph = analyzer()
         if morph.raw.word_is_known(word.lower()) and any("Name" in p.grams for p in morph(word.lower())):

@@ -101,3 +101,9 @@ def anaphora() -> frozenset[str]:
 def custody() -> frozenset[str]:
     """Lemmas of the custody that follows a detention (`водворен в ИВС`)."""
     return frozenset(resources.words("custody.txt"))
+
+
+@cache
+def refund_fraud() -> frozenset[str]:
+    """Names of refunds that are the crime itself (`НДС`), upper case."""
+    return frozenset(w.upper() for w in resources.words("refund_fraud.txt"))

@@ -75,9 +75,9 @@ COLLECTIVE = dictionary(set(lexicon.collectives()))
 
 NUMBER_PART = or_(NUM, rule(NUM_WORD.repeatable(max=4)))
 SCALED = rule(NUMBER_PART, MULT)
-# `миллион двести тысяч тенге`: a lone `миллион` heads the parts after it; a sum of its own in MONEY, not
-# a part of AMOUNT, where it would slow every grammar (and its own rule objects: yargy loses matches when
-# one bounded-repeat rule sits in two alternatives)
+# `миллион двести тысяч тенге`: a lone `миллион` heads the parts after it; parsed as a group of its own
+# (money.RARE_FORMS), not a part of AMOUNT, where it would widen every grammar's windows (and with its own
+# rule objects: yargy loses matches when one bounded-repeat rule sits in two alternatives)
 LEADING_ONE = rule(
     SingularMultiplier(),
     rule(or_(NUM, rule(NUM_WORD.repeatable(max=4))), MULT).repeatable(max=3),
