@@ -235,6 +235,8 @@ def match_facts(
     """Multiset matching of one document's facts: (gold/pred index pairs, unmatched gold, unmatched pred).
 
     Within one key, pairs agreeing on more of qualifier, role and city go first; ties keep text order.
+    A gold fact flagged `"repeat": true` (a later mention re-telling the same event) is optional: it takes
+    a prediction only after every required fact of its key has had one, and is never missed.
     """
     by_key: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i, fact in enumerate(gold):
@@ -246,16 +248,20 @@ def match_facts(
     spurious: list[int] = []
     for gold_ids, pred_ids in by_key.values():
         candidates = sorted(
-            ((-_agreement(gold[i], pred[j]), i, j) for i in gold_ids for j in pred_ids),
+            (
+                (bool(gold[i].get("repeat")), -_agreement(gold[i], pred[j]), i, j)
+                for i in gold_ids
+                for j in pred_ids
+            ),
         )
         used_gold: set[int] = set()
         used_pred: set[int] = set()
-        for _, i, j in candidates:
+        for _, _, i, j in candidates:
             if i not in used_gold and j not in used_pred:
                 pairs.append((i, j))
                 used_gold.add(i)
                 used_pred.add(j)
-        missed.extend(i for i in gold_ids if i not in used_gold)
+        missed.extend(i for i in gold_ids if i not in used_gold and not gold[i].get("repeat"))
         spurious.extend(j for j in pred_ids if j not in used_pred)
     return sorted(pairs), sorted(missed), sorted(spurious)
 
@@ -324,6 +330,8 @@ def _compare_document(report: Report, doc_id: str, gold: dict, pred: dict, text:
     pred_facts = list(pred.get("facts", []))
     pairs, missed, spurious = match_facts(gold_facts, pred_facts)
     for i, j in pairs:
+        if gold_facts[i].get("repeat"):  # an optional re-telling: neither a hit nor an error
+            continue
         report.rows[gold_facts[i]["kind"]].tp += 1
         g, p = gold_facts[i], pred_facts[j]
         for attribute in ATTRIBUTES:

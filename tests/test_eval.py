@@ -57,6 +57,39 @@ def test_multiset_duplicates_count():
     ]
 
 
+@pytest.mark.parametrize(
+    "predicted, expected",
+    [
+        ([], (0, 0, 1)),  # the event missed: one miss; its re-telling is not a second one
+        ([1], (1, 0, 0)),  # the event found once: enough
+        ([1, 1], (1, 0, 0)),  # found again where it is re-told: not penalised
+        ([1, 1, 1], (1, 1, 0)),  # a third detention of one: spurious
+    ],
+)
+def test_a_repeat_is_optional(predicted, expected):
+    gold = [doc(facts=[fact("detained", 1), fact("detained", 1, repeat=True)])]
+    pred = [doc(facts=[fact("detained", n) for n in predicted])]
+    row = ev.compare(gold, pred).rows["detained"]
+    assert (row.tp, row.fp, row.fn) == expected
+
+
+def test_a_required_fact_takes_the_prediction_before_its_repeat():
+    # The repeat is listed first, yet the required fact is matched and the city accuracy counts it only.
+    gold = [
+        doc(
+            facts=[
+                fact("money", 5, "KZT", city="Актобе", repeat=True),
+                fact("money", 5, "KZT", city="Актобе"),
+            ]
+        )
+    ]
+    pred = [doc(facts=[fact("money", 5, "KZT", city="Тараз")])]
+    report = ev.compare(gold, pred)
+    assert (report.rows["money"].tp, report.rows["money"].fn) == (1, 0)
+    assert (report.accuracy["city"].correct, report.accuracy["city"].total) == (0, 1)
+    assert [e.error for e in report.fact_errors] == ["city"]
+
+
 def test_currency_mismatch_is_a_miss_and_a_spurious_fact():
     gold = [doc(facts=[fact("money", 15000, "USD", role="bribe")])]
     pred = [doc(facts=[fact("money", 15000, "KZT", role="bribe")])]
