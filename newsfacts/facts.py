@@ -4,6 +4,7 @@ turned into a FactDraft here, in one place: value, qualifier, currency, kind and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from yargy import or_
@@ -68,6 +69,8 @@ def _qualifier(tokens) -> tuple[str, int]:
 
 
 def _currency(token) -> str | None:
+    if token.value in lexicon.currency_letters():  # only SIGN_FIRST lets such a letter into a match
+        return lexicon.currency_letters()[token.value]
     currencies = lexicon.currencies()
     # `ТЕНГЕ` in an all-caps headline is tenge; `usd` is USD
     for form in (token.value, token.value.lower(), token.value.upper()):
@@ -187,6 +190,14 @@ def document_role(text: str) -> str:
     return "other"
 
 
+@dataclass
+class _Carried:
+    """What a sentence leaves to the next ones of its paragraph: (paragraph, value) pairs."""
+
+    group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
+    currency: tuple[int, str] | None = None  # the currency of the last sum
+
+
 class FactExtractor:
     """Compiles the grammars once; then reads the facts of one document at a time."""
 
@@ -197,12 +208,14 @@ class FactExtractor:
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
+        state = _Carried()  # what one sentence leaves to the next (one per document: thread-safe)
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
-            money = self._money(sentence, tokens, default)
-            counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
+            money = self._money(sentence, tokens, default, state)
+            counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
+            counts += _group_detained(sentence, tokens, counts, state)
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
             )
@@ -213,8 +226,10 @@ class FactExtractor:
         doc.facts = _without_repeated_detentions(_without_headline_repeats(doc), doc.normalized.text)
 
     # -- money --------------------------------------------------------------------------------------
-    def _money(self, sentence: Sentence, tokens, default: str = "other") -> list[FactDraft]:
+    def _money(self, sentence: Sentence, tokens, default: str, state: _Carried) -> list[FactDraft]:
         facts: list[FactDraft] = []
+        # `Всего пенсионер лишился 80 тысяч`: the currency of the paragraph's last sum, said once
+        carried = state.currency[1] if state.currency and state.currency[0] == sentence.paragraph else None
         currency_before: str | None = None
         role_before: str | None = None
         for match in self.money.findall(tokens):
@@ -236,10 +251,17 @@ class FactExtractor:
             currency = next((c for c in map(_currency, match.tokens) if c), None)
             if currency is None:
                 # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
-                if currency_before is None or _is_word(following):
+                if _is_word(following):
                     continue
+                if currency_before is None:
+                    # from an earlier sentence only with a word that says what the sum is (`лишился`)
+                    role_word, _ = _nearest(lexicon.money_roles(), tokens, index, end_index)
+                    if carried is None or role_word is None:
+                        continue
+                    currency_before = carried
                 currency = currency_before
             currency_before = currency
+            state.currency = (sentence.paragraph, currency)
             runs = _amounts(match.tokens[skip:])
             values = [amount_value(run) for run in runs]
             if not values or any(v is None for v in values):
@@ -264,6 +286,9 @@ class FactExtractor:
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
+            if len(match.tokens) > 1 and match.tokens[-1].value == "." and len(match.tokens[-2].value) > 4:
+                # `80 тысяч.`: the full stop is the sentence's
+                end = sentence.start + match.tokens[-2].span.stop
             for value, qual in pairs:
                 if value > 0:
                     facts.append(
@@ -272,7 +297,7 @@ class FactExtractor:
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
-    def _counts(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
+    def _counts(self, sentence: Sentence, tokens, taken, state: _Carried) -> list[FactDraft]:
         facts: list[FactDraft] = []
         for match in self.count.findall(tokens):
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop
@@ -285,6 +310,10 @@ class FactExtractor:
             kind, value, qualifier = self._read_count(match.tokens)
             if kind == "persons":
                 kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index)
+                if kind is None and value is not None and value > 1 and value == int(value):
+                    # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
+                    group = FactDraft("detained", int(value), start, end, sentence.index)
+                    state.group = (sentence.paragraph, group)
             if (
                 kind not in ("detained", "victims", "crimes")
                 or value is None
@@ -328,7 +357,9 @@ class FactExtractor:
                     for w in lemmas(t)
                     if w in lexicon.collectives()
                 ),
-                1,
+                # `задержаны водитель и его напарник`: one more person for each `и` after the first word
+                # (`задержан и его заместитель`: an `и` right after the verb adds no one)
+                1 + sum(t.value.lower() == "и" for t in match_tokens[2:]),
             )
             return "detained", Decimal(collective), "exact"
         start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)
@@ -365,10 +396,14 @@ _LEADS = [
     rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
     rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
-    r"(?:\bв\s+|(?<=[,:;]\s))(?-i:[А-ЯЁ])[\w-]+\s*[—–-]\s*",
+    # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
+    r"(?:\bв\s+|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
+    # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
+    r"\b(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|дошл|достиг)\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
-_ENDS = r"(?=\s*(?:[.,;:)]|$|в\s|за\s|годом|год))"  # no noun after it: `против 5 человек` is a count
+# no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
+_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год))"
 COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
 BRACKETED = re.compile(rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*{_NUMBER}\s*\)")
@@ -382,6 +417,21 @@ FROM_TO = re.compile(
 )
 # `Интернет-мошенничеств стало больше: 1 984 против 1 652`: the noun first, the two numbers after it.
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
+
+
+def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried) -> list[FactDraft]:
+    """`Всех их задержали`, `все они задержаны`: the group of people counted earlier in the paragraph
+    with no word of what befell them (`Пятеро молодых людей ... похищали скот`) was detained. The evidence
+    is the count itself: it holds the number."""
+    if state.group is None or state.group[0] != sentence.paragraph or counts:
+        return []
+    detain = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
+    words = {t.value.lower() for t in tokens}
+    if not ({"все", "всех"} & words) or not any(lemmas(t) & detain for t in tokens):
+        return []
+    group = state.group[1]
+    state.group = None
+    return [group]
 
 
 def _kind_before(tokens, offset: int) -> str | None:

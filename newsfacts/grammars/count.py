@@ -55,8 +55,24 @@ def modifiers():
     return or_(AGE, ADJECTIVE).repeatable(max=3).optional()
 
 
+# `задержан и его заместитель`: one more person, introduced by `и`/`также` and a possessive
+ALSO = in_caseless({"и", "также"})
+POSSESSIVE = in_caseless({"его", "ее", "её", "их"})
+# `задержаны 40-летний водитель и его напарник`: two people named one after the other (facts.py counts them)
+PLURAL_PASSIVE = and_(DETAIN, gram("PRTS"), gram("plur"))
+COORDINATED = rule(
+    PLURAL_PASSIVE,
+    WHERE_TO.optional(),
+    modifiers(),
+    person("nomn"),
+    eq("и"),
+    POSSESSIVE.optional(),
+    modifiers(),
+    person("nomn"),
+)
 ONE_PERSON = or_(
-    rule(PASSIVE, WHERE_TO.optional(), modifiers(), person("nomn")),
+    rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
+    COORDINATED,
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object
     rule(
         and_(DETAIN, gram("VERB")),

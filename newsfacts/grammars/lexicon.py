@@ -34,6 +34,12 @@ def currencies() -> dict[str, str]:
 
 
 @cache
+def currency_letters() -> dict[str, str]:
+    """`Т` -> KZT: a letter typed for the sign, valid before a number only, as written (case matters)."""
+    return {letter: code for code, letter in _pairs("currency_letters.tsv")}
+
+
+@cache
 def currency_abbreviations() -> set[str]:
     """`тг.`, `руб.`: written with a dot in rules/, so the dot after them belongs to the sum."""
     return {form.rstrip(".") for _code, form in _pairs("currencies.tsv") if form.endswith(".")}
@@ -57,7 +63,8 @@ def count_nouns() -> dict[str, str]:
 
 @cache
 def count_triggers() -> dict[str, str]:
-    return {lemma: kind for kind, lemma in _pairs("count_triggers.tsv")}
+    # lower case, as `lemmas` reads words: `ИВС`, `СИЗО` are written in capitals in rules/
+    return {lemma.lower(): kind for kind, lemma in _pairs("count_triggers.tsv")}
 
 
 @cache

@@ -45,7 +45,10 @@ SPELLED_OUT = rule(eq("("), or_(NUM_WORD, dictionary(set(lexicon.multipliers()))
 PLAIN = rule(QUALIFIED.optional(), UNIT_AMOUNT, CURRENCY)
 # (an alternative of its own: an optional part inside PLAIN makes yargy lose `2 млрд 277 млн тенге`)
 SPELLED = rule(QUALIFIED.optional(), NUM, MULT.optional(), SPELLED_OUT, CURRENCY)
-SIGN_FIRST = rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT)  # $50 тыс.
+SIGN_FIRST = or_(
+    rule(QUALIFIER.optional(), CURRENCY_SIGN, AMOUNT),  # $50 тыс.
+    rule(QUALIFIER.optional(), in_(set(lexicon.currency_letters())), SCALED_AMOUNT),  # Т 120 млн
+)
 RANGE = or_(
     rule(in_caseless({"от", "с"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),  # `с` a change
     rule(AMOUNT, DASH, AMOUNT, CURRENCY),
