@@ -128,11 +128,29 @@ def _multiplier_of(run) -> list:
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "("}
 
 
-def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause_after: bool = False):
+def _nearest(
+    triggers: dict[str, str],
+    tokens,
+    start: int,
+    end: int,
+    same_clause_after: bool = False,
+    same_clause: bool = False,
+):
     """The kind/role of the trigger word nearest to tokens[start:end], looking both ways in the sentence,
     and its index. With `same_clause_after`, a word after the number behind a comma or dash counts only
     when nothing nearer does: in `ущерб составил 2,9 млрд тенге, из них возмещено 410 млн` the first sum
-    was not returned, in `Часть денег, 180 000 тг, она вернула` it was."""
+    was not returned, in `Часть денег, 180 000 тг, она вернула` it was. With `same_clause`, a word in the
+    number's own clause (no `, а`/`;` between) beats a nearer one across the break: in `задержаны 20 человек,
+    а ещё двое объявлены в розыск` the two are wanted, not detained."""
+    if same_clause:
+        lo, hi = start, end
+        while lo > 0 and not _clause_break(tokens, lo - 1):
+            lo -= 1
+        while hi < len(tokens) and not _clause_break(tokens, hi):
+            hi += 1
+        found = _nearest(triggers, tokens[lo:hi], start - lo, end - lo)
+        if found[0] is not None:
+            return found[0], found[1] + lo
     best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
     fallback = None
     for index, token in enumerate(tokens):
@@ -153,6 +171,13 @@ def _nearest(triggers: dict[str, str], tokens, start: int, end: int, same_clause
     if best is None and fallback is not None:
         return fallback
     return best, best_index
+
+
+def _clause_break(tokens, index: int) -> bool:
+    """`;`, or a comma before `а`/`но`: where one statement of a sentence ends and another begins."""
+    value = tokens[index].value
+    following = tokens[index + 1].value.lower() if index + 1 < len(tokens) else ""
+    return value == ";" or (value == "," and following in ("а", "но", "однако"))
 
 
 def _money_role(tokens, start: int, end: int, default: str) -> str:
@@ -253,6 +278,11 @@ class FactExtractor:
                 # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
                 if _is_word(following):
                     continue
+                if currency_before is not None and "(" in {t.value for t in tokens[:index]}:
+                    # `98 500 долларов (эквивалентно 42 млн ... тенге)`: a bracket restates the sum in
+                    # another currency; a garbled word there must not make it dollars
+                    if any(t.value == "(" for t in tokens[max(0, index - 3) : index]):
+                        continue
                 if currency_before is None:
                     # from an earlier sentence only with a word that says what the sum is (`лишился`)
                     role_word, _ = _nearest(lexicon.money_roles(), tokens, index, end_index)
@@ -307,9 +337,20 @@ class FactExtractor:
             if _after_number(tokens, index, match.tokens):
                 continue
             end_index = index + len(match.tokens)
+            if RATE.match(sentence.text[match.span.stop :]):
+                continue  # `101 преступление на 10 тысяч населения`
+            if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
+                continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)
+            if (
+                qualifier == "less_than"
+                and index >= 2
+                and tokens[index - 2].value.lower() in ("с", "со")
+                and tokens[index - 1].type == "NUM"
+            ):
+                qualifier = "exact"  # `с 16 045 до 11 616 случаев`: where a change ended
             if kind == "persons":
-                kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index)
+                kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index, same_clause=True)
                 if kind is None and value is not None and value > 1 and value == int(value):
                     # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
                     group = FactDraft("detained", int(value), start, end, sentence.index)
@@ -395,9 +436,11 @@ _LEADS = [
     # `тогда как в 2024 году таких фактов было 276`
     rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
     rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
+    # `Таких случаев было более 300`: the noun between the pointer and the verb
+    rf"\b(?:таких|подобных)\s+[\w-]+\s+{_RECORDED}\s+{_FILLER}",
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
-    r"(?:\bв\s+|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
+    r"(?:\bв\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     r"\b(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|дошл|достиг)\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
 ]
@@ -406,7 +449,16 @@ _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|
 _ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год))"
 COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
-BRACKETED = re.compile(rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*{_NUMBER}\s*\)")
+BRACKETED = re.compile(
+    rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
+)  # `в Алматы (10,6 тыс.)`
+# `с 16 045 до 11 616 случаев`: the noun after the second number counts the first one too
+FROM_TO_NOUN = re.compile(rf"\bсо?\s+{_NUMBER}(?=\s+до\s+\d[\d \u00a0]*\s+[а-яё])", re.IGNORECASE)
+# `101 преступление на 10 тысяч населения`: a rate, not a count
+RATE = re.compile(
+    r"^\s*[а-яё]*\s*на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)",
+    re.IGNORECASE,
+)
 # `1 640 фактов в 2023 году, 1 415 в 2024-м и 1 190 за 10 месяцев 2025 года`: the period after the number
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
 # `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one
@@ -427,7 +479,9 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
         return []
     detain = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
     words = {t.value.lower() for t in tokens}
-    if not ({"все", "всех"} & words) or not any(lemmas(t) & detain for t in tokens):
+    # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
+    pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и"))}
+    if not (pointers & words) or not any(lemmas(t) & detain for t in tokens):
         return []
     group = state.group[1]
     state.group = None
@@ -473,17 +527,25 @@ def _digits(number: str) -> int:
     return int(re.sub(r"\D", "", number))
 
 
+def _is_year(value: int, after: str) -> bool:
+    """`за 2023–2024 годы`: a year after a dash is no count."""
+    return 1900 <= value <= 2100 and re.match(r"\s*(?:год|гг)", after) is not None
+
+
 def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken) -> list[FactDraft]:
     """The bare numbers of COMPARED, BRACKETED and FROM_TO: of the kind of the count before them in the
     sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`)."""
     found: list[FactDraft] = []
-    for pattern in (COMPARED, BRACKETED, FROM_TO, PERIOD_AFTER, LISTED):
+    for pattern in (COMPARED, BRACKETED, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
         for match in pattern.finditer(sentence.text):
+            if RATE.match(sentence.text[match.end() :]):
+                continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
             if pattern is BRACKETED and not any(w[:1].isupper() for w in match.group("place").split()):
                 continue  # `в Алматы (3 210)`, `в Карагандинской области (97)`; not `в 2025 году (5)`
             groups = match.groupdict()
             first = "qualifier" if groups.get("qualifier") else "number"
-            numbers = [("number", match.start(first), match.end("number"))]
+            main = "thousands" if groups.get("thousands") else "number"
+            numbers = [(main, match.start(first if main == "number" else main), match.end(main))]
             if groups.get("second"):
                 numbers.append(("second", match.start("second"), match.end("second")))
             for group, m_start, m_end in numbers:
@@ -493,7 +555,10 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
                     for t_start, t_end in taken + [(f.start, f.end) for f in found]
                 ):
                     continue
-                if pattern is LISTED:  # the kind of the count the list ends in
+                if pattern is FROM_TO_NOUN:  # the kind of the count after `до`
+                    after = [c for c in counts if c.start >= end]
+                    kind = after[0].kind if after else None
+                elif pattern is LISTED:  # the kind of the count the list ends in
                     after = [c for c in counts if c.start >= end]
                     kind = (
                         after[0].kind
@@ -505,7 +570,12 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
                     kind = before[-1].kind if before else _kind_before(tokens, m_start)
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
                 qualifier = lexicon.qualifiers().get(words, "exact")
-                value = _digits(match.group(group))
+                if group == "thousands":  # `10,6 тыс.`: exact in thousands
+                    value = int(Decimal(match.group(group).replace(",", ".")) * 1000)
+                else:
+                    value = _digits(match.group(group))
+                if _is_year(value, sentence.text[m_end:]):
+                    continue
                 if kind and value > 0:
                     found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return sorted(found, key=lambda f: f.start)

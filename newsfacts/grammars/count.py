@@ -30,9 +30,12 @@ AGE = rule(type("NUM"), eq("-"), type("RU"))
 DETAIN = dictionary({lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"})
 SINGLE = and_(gram("PRTS"), gram("sing"))
 # `задержан`/`задержана`, `взят под стражу`: a singular participle, its person in the nominative.
+CUSTODY = rule(in_caseless({"под"}), gram("ADJF").optional(), dictionary({"стража", "арест"}))
 PASSIVE = or_(
     rule(and_(DETAIN, SINGLE)),
-    rule(and_(dictionary({"взять"}), SINGLE), in_caseless({"под"}), dictionary({"стража"})),
+    # `взят под стражу`, `взят под домашний арест`; `под стражу отправлен`, `под стражу заключен`
+    rule(and_(dictionary({"взять"}), SINGLE), CUSTODY),
+    rule(CUSTODY, and_(dictionary({"взять", "отправить", "заключить", "поместить"}), SINGLE)),
 )
 # (not a capital `В` read as an initial; not a place or a name guessed to be a person)
 LONG = custom(lambda value: len(value) > 2)
@@ -70,8 +73,13 @@ COORDINATED = rule(
     modifiers(),
     person("nomn"),
 )
+# `задержан один из руководителей`, `арестовал одного из основателей`: one of a group
+ONE_OF = rule(in_caseless({"один", "одна", "одного", "одну"}), eq("из"))
+MANY = and_(FormWith("NOUN", "anim", "plur", "gent", without=PROPER), LONG)
 ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
+    rule(PASSIVE, ONE_OF, modifiers(), MANY),
+    rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),
     COORDINATED,
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object
     rule(
