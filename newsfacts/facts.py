@@ -151,6 +151,8 @@ def _nearest(
         found = _nearest(triggers, tokens[lo:hi], start - lo, end - lo)
         if found[0] is not None:
             return found[0], found[1] + lo
+        if hi < len(tokens) and _part_follows(tokens, hi):
+            return None, -1  # `Проверены 40 мигрантов, пятеро из них задержаны`: the 40 were not
     best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
     fallback = None
     for index, token in enumerate(tokens):
@@ -173,17 +175,42 @@ def _nearest(
     return best, best_index
 
 
+def _after_from(tokens, index: int) -> bool:
+    """`с 5,8 тыс. до ...`: the tokens before `до` are an amount after `с`/`со`."""
+    back = index - 1
+    while back >= 0 and back >= index - 4 and _is_amount_token(tokens[back]):
+        back -= 1
+    return back < index - 1 and back >= 0 and tokens[back].value.lower() in ("с", "со")
+
+
 def _clause_break(tokens, index: int) -> bool:
-    """`;`, or a comma before `а`/`но`: where one statement of a sentence ends and another begins."""
+    """`;`, a comma before `а`/`но` or before a part (`, пятеро из них`): where one statement of a sentence
+    ends and another begins."""
     value = tokens[index].value
-    following = tokens[index + 1].value.lower() if index + 1 < len(tokens) else ""
-    return value == ";" or (value == "," and following in ("а", "но", "однако"))
+    following = [t.value.lower() for t in tokens[index + 1 : index + 4]]
+    if value == ";" or (value == "," and following[:1] and following[0] in ("а", "но", "однако")):
+        return True
+    return _part_follows(tokens, index)
+
+
+def _part_follows(tokens, index: int) -> bool:
+    """`, пятеро из них`: what befell a part is not said of the whole."""
+    following = [t.value.lower() for t in tokens[index + 1 : index + 4]]
+    return (
+        tokens[index].value == "," and following[1:3] == ["из", "них"] and _is_amount_token(tokens[index + 1])
+    )
 
 
 def _money_role(tokens, start: int, end: int, default: str) -> str:
     """The role of the nearest trigger word; with none near, `default`: the role of the sum before it in
     the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
     bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
+    role = _trigger_role(tokens, start, end, default)
+    # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
+    return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
+
+
+def _trigger_role(tokens, start: int, end: int, default: str) -> str:
     roles = lexicon.money_roles()
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
@@ -203,6 +230,28 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
         if any(roles.get(w) == "returned" for t in near for w in lemmas(t)):
             return "returned"
     return role
+
+
+def _worth_of_goods(tokens, start: int) -> bool:
+    """`продуктов на 55 млн тенге`, `товаров на сумму около 4 млн`, `стоимость изъятого товара составляет
+    более 600 млн`: what goods are worth is their price, whatever befell them (rules/goods_words.txt)."""
+    before = tokens[max(0, start - 3) : start]
+    words = [t.value.lower() for t in before]
+    if "на" in words:
+        at = len(before) - 1 - words[::-1].index("на")
+        if all(w in ("на", "сумму", "общую") for w in words[at:]) and start - len(before) + at > 0:
+            noun = tokens[start - len(before) + at - 1]
+            if lemmas(noun) & lexicon.goods():
+                return True
+    # `стоимость ... товара (может) составлять X`: the worth named as the subject of the clause
+    for index in range(start - 1, max(-1, start - 7), -1):
+        if tokens[index].value in CLAUSE_BREAKS:
+            break
+        if "стоимость" in lemmas(tokens[index]) and any(
+            lemmas(t) & lexicon.goods() for t in tokens[index + 1 : start]
+        ):
+            return True
+    return False
 
 
 def document_role(text: str) -> str:
@@ -241,6 +290,7 @@ class FactExtractor:
             money = self._money(sentence, tokens, default, state)
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts += _group_detained(sentence, tokens, counts, state)
+            counts += _restraint(sentence, counts)
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
             )
@@ -337,17 +387,13 @@ class FactExtractor:
             if _after_number(tokens, index, match.tokens):
                 continue
             end_index = index + len(match.tokens)
-            if RATE.match(sentence.text[match.span.stop :]):
+            after = sentence.text[match.span.stop :]
+            if RATE.match(after):
                 continue  # `101 преступление на 10 тысяч населения`
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
                 continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)
-            if (
-                qualifier == "less_than"
-                and index >= 2
-                and tokens[index - 2].value.lower() in ("с", "со")
-                and tokens[index - 1].type == "NUM"
-            ):
+            if qualifier == "less_than" and _after_from(tokens, index):
                 qualifier = "exact"  # `с 16 045 до 11 616 случаев`: where a change ended
             if kind == "persons":
                 kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index, same_clause=True)
@@ -362,6 +408,13 @@ class FactExtractor:
                 or value <= 0
             ):
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
+            if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
+                continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
+            if (
+                kind == "crimes"
+                and "административн" in sentence.text[match.span.start : match.span.stop].lower()
+            ):
+                continue  # `3 061 административное правонарушение`: no crimes
             if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
                 continue  # `ущерб от одного эпизода`: one crime in words is a unit, not a statistic
             # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
@@ -453,7 +506,10 @@ BRACKETED = re.compile(
     rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
 )  # `в Алматы (10,6 тыс.)`
 # `с 16 045 до 11 616 случаев`: the noun after the second number counts the first one too
-FROM_TO_NOUN = re.compile(rf"\bсо?\s+{_NUMBER}(?=\s+до\s+\d[\d \u00a0]*\s+[а-яё])", re.IGNORECASE)
+FROM_TO_NOUN = re.compile(
+    rf"\bсо?\s+(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.)(?=\s+до\s+\d[\d \u00a0,]*(?:\s*тыс\.)?\s+[а-яё])",
+    re.IGNORECASE,
+)  # (`с 5,8 тыс. до 4,9 тыс. случаев`)
 # `101 преступление на 10 тысяч населения`: a rate, not a count
 RATE = re.compile(
     r"^\s*[а-яё]*\s*на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)",
@@ -471,12 +527,35 @@ FROM_TO = re.compile(
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
 
 
+# `в отношении руководителя санкционирована мера пресечения в виде содержания под стражей`: one person
+# held in custody (a person told of already is caught by `_without_repeated_detentions`)
+RESTRAINT = re.compile(
+    r"мер[аыуе]\s+пресечения\s+в\s+виде\s+(?:содержания\s+под\s+стражей|(?:домашнего\s+)?ареста)",
+    re.IGNORECASE,
+)
+ONE_CONCERNED = re.compile(
+    r"\bв\s+отношении\s+(?!(?:них|их|\d|двух|тр[её]х|четыр|пят|шест|сем|всех)\w*)\w+", re.IGNORECASE
+)
+
+
+def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:
+    if any(c.kind == "detained" for c in counts):
+        return []
+    match = RESTRAINT.search(sentence.text)
+    if match is None or ONE_CONCERNED.search(sentence.text) is None:
+        return []
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return [FactDraft("detained", 1, start, end, sentence.index)]
+
+
 def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried) -> list[FactDraft]:
     """`Всех их задержали`, `все они задержаны`: the group of people counted earlier in the paragraph
     with no word of what befell them (`Пятеро молодых людей ... похищали скот`) was detained. The evidence
     is the count itself: it holds the number."""
-    if state.group is None or state.group[0] != sentence.paragraph or counts:
+    if state.group is None or counts:
         return []
+    if state.group[0] != sentence.paragraph and state.group[1].sentence != 0:
+        return []  # a headline's group may be told of in the body: `Семеро жителей подозреваются в кражах`
     detain = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
     words = {t.value.lower() for t in tokens}
     # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
@@ -612,7 +691,7 @@ def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[Fact
             words = re.findall(r"\w+", text[fact.start : fact.end])
             lead = re.findall(r"\w+", text[max(0, fact.start - 20) : fact.start])[-1:]
             back = {w.lower() for w in words[:1] + lead} & lexicon.anaphora()
-            custody = any(word_lemmas(w) & lexicon.custody() for w in words)
+            custody = any(word_lemmas(w) & lexicon.custody() for w in words) or "пресечения" in words
             if most >= fact.value and (back or custody):
                 continue
             most = max(most, fact.value)

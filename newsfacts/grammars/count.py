@@ -79,6 +79,10 @@ MANY = and_(FormWith("NOUN", "anim", "plur", "gent", without=PROPER), LONG)
 ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
     rule(PASSIVE, ONE_OF, modifiers(), MANY),
+    # `под стражу отправлен теперь уже бывший руководитель`: adverbs between
+    rule(PASSIVE, rule(gram("ADVB")).repeatable(max=2), modifiers(), person("nomn")),
+    # `Амангалиева задержали в ноябре`: a surname, then the verb
+    rule(and_(gram("Surn"), gram("accs"), gram("sing")), and_(DETAIN, gram("VERB"), gram("plur"))),
     rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),
     COORDINATED,
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object

@@ -99,6 +99,12 @@ def role_context() -> list[tuple[str, list[str]]]:
 
 
 @cache
+def goods() -> frozenset[str]:
+    """Lemmas of goods whose worth follows them after `на` (`продуктов на 55 млн`)."""
+    return frozenset(w.lower() for w in resources.words("goods_words.txt"))
+
+
+@cache
 def anaphora() -> frozenset[str]:
     """Words that point back at people already named (`Подозреваемый водворен в ИВС`)."""
     return frozenset(resources.words("anaphora.txt"))
