@@ -13,7 +13,6 @@ With `scheduler=` the same tasks go to a Dask cluster instead (newsfacts/dask.py
 from __future__ import annotations
 
 import contextlib
-from glob import escape as glob_escape
 import ctypes
 import datetime
 import hashlib
@@ -30,6 +29,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from multiprocessing.connection import wait
 from pathlib import Path
 
@@ -646,13 +646,15 @@ class Summary:
     def exit_code(self) -> int:
         return 1 if self.errors else 0
 
-    def line(self) -> str:
-        """The end-of-run line: `177 documents: 177 records, 0 errors, 9.8 s`."""
+    def line(self, errors_in: Path | str | None = None) -> str:
+        """The end-of-run line: `177 documents: 177 records, 0 errors, 9.8 s` (`errors_in`: where the
+        error lines are, said when there are some)."""
         records = self.inputs - self.errors
+        where = f" (in {errors_in})" if self.errors and errors_in else ""
         done = f", {self.skipped} done before (--resume)" if self.skipped else ""
         return (
             f"{self.inputs} document{'s' * (self.inputs != 1)}: {records} record{'s' * (records != 1)}, "
-            f"{self.errors} error{'s' * (self.errors != 1)}{done}, {self.seconds:.1f} s"
+            f"{self.errors} error{'s' * (self.errors != 1)}{where}{done}, {self.seconds:.1f} s"
         )
 
 

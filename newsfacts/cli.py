@@ -147,8 +147,7 @@ def extract(
     except (RuntimeError, OSError, ImportError) as error:
         fail("extract", str(error), 3)
     if not quiet:
-        where = f" (in {errors or output or 'the output'})" if summary.errors else ""
-        typer.echo(summary.line().replace(" errors,", f" errors{where},", 1), err=True)
+        typer.echo(summary.line(errors or output or "the output"), err=True)
     raise typer.Exit(summary.exit_code)
 
 
@@ -355,7 +354,7 @@ def review(
         tried = found[0].problems[0].removeprefix("text not found ")
         fail(
             "review",
-            f"none of the {missing} texts found, e.g. {tried}; run from the folder `extract` ran in, "
+            f"none of the {missing} texts found (for the first, {tried}); run from the folder `extract` ran in, "
             "or give --text-root",
         )
     try:
@@ -363,7 +362,8 @@ def review(
         reviewing.write(loaded.records, output, found=found, **options)
     except OSError as error:
         fail("review", str(error), 3)
-    notes = "".join(f", {note}" for note in ([f"{missing} texts not found"] if missing else []) + loaded.notes())
+    notes = ([f"{missing} texts not found"] if missing else []) + loaded.notes()
+    notes = "".join(f", {note}" for note in notes)
     typer.echo(f"wrote {output}: {len(loaded.records)} documents{notes}", err=True)
 
 

@@ -89,7 +89,8 @@ def _lines(name: str):
                 if line.strip() and not line.lstrip().startswith("#"):
                     yield number, line
     except FileNotFoundError:
-        raise RulesError(f"{_shown(path)}: missing (every rules file must be in {_shown(path.parent)})") from None
+        where = _shown(path.parent)
+        raise RulesError(f"{_shown(path)}: missing (every rules file must be in {where})") from None
     except UnicodeDecodeError as error:
         raise RulesError(f"{_shown(path)}: not UTF-8 ({error.reason} at byte {error.start})") from None
     except OSError as error:

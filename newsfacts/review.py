@@ -124,7 +124,9 @@ def candidates(
         paths.append(text_root / f"{record.doc_id}.txt")
         if source:
             parts = PurePath(source).parts
-            paths += [text_root.joinpath(*parts[i:]) for i in range(len(parts)) if not PurePath(parts[i]).anchor]
+            paths += [
+                text_root.joinpath(*parts[i:]) for i in range(len(parts)) if not PurePath(parts[i]).root
+            ]
         index = _files_by_name(text_root) if index is None else index
         paths += index.get(f"{record.doc_id}.txt", [])
         if source:
@@ -144,7 +146,10 @@ class Found:
 
 
 def find_text(
-    record: Record, text_root: Path | str | None = None, base: Path | str | None = None, index: dict | None = None
+    record: Record,
+    text_root: Path | str | None = None,
+    base: Path | str | None = None,
+    index: dict | None = None,
 ) -> Found:
     """The record's text: the first candidate with the record's bytes (SHA-256), else the first that
     exists (reported as changed), else not found."""

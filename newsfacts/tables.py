@@ -114,8 +114,8 @@ def _load_lines(lines: Iterable[bytes | str], name: str) -> Loaded:
             loaded.invalid += 1
         first_problem = first_problem or f"line {number}: {problem}"
     if not loaded.records and not loaded.errors:
-        what = f"{name} is empty" if first_problem is None else f"{name} is not newsfacts JSONL ({first_problem})"
-        raise NotRecords(f"{what}: give a JSONL written by `newsfacts extract`")
+        what = "is empty" if first_problem is None else f"is not newsfacts JSONL ({first_problem})"
+        raise NotRecords(f"{name} {what}: give a JSONL written by `newsfacts extract`")
     return loaded
 
 
