@@ -351,11 +351,11 @@ def review(
     found = reviewing.find_texts(loaded.records, text_root, base)
     missing = sum(one.text is None for one in found)
     if loaded.records and missing == len(loaded.records):
-        tried = found[0].problems[0].removeprefix("text not found ")
+        tried = found[0].problems[0].removeprefix("text not found (").removesuffix(")")
         fail(
             "review",
-            f"none of the {missing} texts found (for the first, {tried}); run from the folder `extract` ran in, "
-            "or give --text-root",
+            f"none of the {missing} texts found (for the first, {tried}); "
+            "run from the folder `extract` ran in, or give --text-root",
         )
     try:
         options = {"text_root": text_root, "base": base, "title": title, "notes": loaded.notes()}

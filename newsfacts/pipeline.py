@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -172,6 +173,10 @@ def _check_text(text) -> None:
         raise TypeError(
             "extract() takes the text as str, not bytes: decode it first (data.decode('utf-8')), or read a "
             "file of any encoding with newsfacts.reader.read(path).text"
+        )
+    if isinstance(text, os.PathLike):
+        raise TypeError(
+            "extract() takes the text as str, not a path: read it with newsfacts.reader.read(path).text"
         )
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text as str, not {type(text).__name__}")

@@ -1,6 +1,6 @@
 """Writes the README's examples from the program itself, so that they cannot drift from it.
 
-    python scripts/readme_examples.py           # rewrite the blocks in README.md (and docs/damage_by_city.png)
+    python scripts/readme_examples.py           # rewrite the blocks in README.md and docs/damage_by_city.png
     python scripts/readme_examples.py --check   # exit 1 and show the difference when README.md is stale
 
 Each generated block sits between `<!-- readme_examples.py: NAME -->` and `<!-- /readme_examples.py -->`:
