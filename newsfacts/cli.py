@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import datetime
@@ -50,6 +51,20 @@ def _check_rules(ctx: typer.Context):
         resources.check()
     except resources.RulesError as error:
         fail(ctx.invoked_subcommand or "", str(error))
+
+
+def _interruptible(command):
+    """Ctrl-C is exit code 130 in every command, as in `extract` (click would make it 1)."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+
+    return run
 
 
 def _check_output(command: str, path: Path | None, option: str, inputs: tuple[Path, ...] = ()) -> None:
@@ -152,6 +167,7 @@ def extract(
 
 
 @app.command()
+@_interruptible
 def schema():
     """Print the JSON Schema of the record that `extract` writes.
 
@@ -200,6 +216,7 @@ _JSONL = Annotated[
 
 
 @app.command()
+@_interruptible
 def stats(
     jsonl: _JSONL,
     by: Annotated[
@@ -282,11 +299,14 @@ def stats(
         fail("stats", str(error), 3)
     console = Console()
     console.print(statistics.rich_table(table))
-    for line in statistics.footnotes(table, loaded.notes()):
+    for line in statistics.footnotes(table):
         console.print(line, soft_wrap=True, highlight=False, markup=False)
+    for note in loaded.notes():  # what was skipped: on stderr, as in the other commands
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()
+@_interruptible
 def facts(
     jsonl: _JSONL,
     output: Annotated[Path, typer.Option("-o", "--output", help="The table to write: .csv or .parquet.")],
@@ -319,6 +339,7 @@ def facts(
 
 
 @app.command()
+@_interruptible
 def review(
     jsonl: _JSONL,
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML page to write.")] = REVIEW_HTML,
@@ -368,6 +389,7 @@ def review(
 
 
 @app.command("eval")
+@_interruptible
 def eval_command(
     gold: Annotated[
         Path, typer.Argument(metavar="GOLD", help="Gold annotations, one JSON line per document.")

@@ -266,3 +266,17 @@ def test_readme_has_one_exit_code_table_that_the_cli_help_repeats():
     for code in ("0", "1", "2", "3", "130"):
         assert f"| `{code}` |" in table
     assert "Exit codes (every command)" in run("--help", env={"COLUMNS": "200"}).stdout
+
+
+@pytest.mark.parametrize("command", ["stats", "facts", "review", "eval"])
+def test_ctrl_c_is_exit_130_in_every_command(tmp_path, monkeypatch, command):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("newsfacts.tables.load", interrupted)
+    monkeypatch.setattr("newsfacts.evaluate.load_gold", interrupted)
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text('{"source": "x.txt", "error": "empty", "message": "empty", "sha256": null}\n')
+    extra = {"facts": ["-o", tmp_path / "f.csv"], "review": ["-o", tmp_path / "r.html"]}.get(command, [])
+    result = run(command, jsonl, *extra)
+    assert result.exit_code == 130 and one_line(result) == "interrupted"

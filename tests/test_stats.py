@@ -144,7 +144,8 @@ def test_stats_command_table(hand):
     out = " ".join(result.stdout.split())
     assert "newsfacts stats by city: money · damage" in out
     assert "≥ 3 500 000.5" in out and "≤ 500" in out and "0.3" in out
-    assert "(unknown)" in out and "1 error line(s) skipped" in out and "1 unreadable line(s) skipped" in out
+    assert "(unknown)" in out and "skipped" not in out
+    assert "note: 1 error line(s) skipped\nnote: 1 unreadable line(s) skipped\n" in result.stderr
 
 
 def test_stats_command_month_says_where_dates_come_from(hand):
