@@ -515,6 +515,8 @@ def _remove_stale_parts(path: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there: keep the file
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -202,7 +202,7 @@ def test_stats_plot_by_month_and_svg(hand, tmp_path):
 
 def test_stats_plot_of_nothing(hand, tmp_path):
     result = run("stats", hand, "--kind", "crimes", "--plot", tmp_path / "x.png")
-    assert result.exit_code == 1 and "nothing to plot" in result.stderr
+    assert result.exit_code == 2 and "nothing to plot" in result.stderr
 
 
 def test_stats_bad_choice(hand):
