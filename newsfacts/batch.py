@@ -17,6 +17,7 @@ import ctypes
 import datetime
 import hashlib
 import importlib
+import importlib.util
 import json
 import multiprocessing
 import os
@@ -26,12 +27,13 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import blas
+from . import blas, resources
 from .reader import InputError, decode
 from .record import ErrorRecord
 
@@ -61,8 +63,49 @@ def iter_inputs(paths: Iterable[Path | str], glob: str = "*.txt") -> list[Path]:
         elif path.is_dir():
             found.extend(sorted(p for p in path.rglob(glob) if p.is_file()))
         else:
-            found.append(path)  # a missing file becomes an `unreadable` error line
+            found.append(path)  # a file gone by the time it is read becomes an `unreadable` error line
     return found
+
+
+def check_inputs(paths: Sequence[Path], glob: str) -> list[Path]:
+    """The inputs, or a UsageError before any work: a path that does not exist, nothing to read."""
+    for path in paths:
+        if str(path) != "-" and not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    inputs = iter_inputs(paths, glob)
+    if not inputs:
+        raise UsageError(f"no input: {_no_match(paths, glob)}")
+    return inputs
+
+
+def _no_match(folders: Sequence[Path], glob: str) -> str:
+    """Why the folders gave nothing: what they hold instead, and the --glob that would take it."""
+    suffixes = Counter(p.suffix or p.name for f in folders for p in f.rglob("*") if p.is_file())
+    names = ", ".join(str(f) for f in folders)
+    if not suffixes:
+        return f"{names} holds no file"
+    held = ", ".join(f"{n} *{s}" if s.startswith(".") else f"{n} {s}" for s, n in suffixes.most_common(3))
+    suffix = suffixes.most_common(1)[0][0]
+    hint = f" (--glob '*{suffix}' takes them)" if suffix.startswith(".") else ""
+    return f"{names} holds no file matching --glob '{glob}', only {held}{hint}"
+
+
+def check_output(path: Path | None, option: str, inputs: Sequence[Path]) -> None:
+    """A UsageError now for an output that could only fail (or destroy an input) at the end of the run."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise UsageError(f"{option} {path} is a folder: give a file name, e.g. {path / 'facts.jsonl'}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"{option} {path}: the folder {folder} does not exist")
+    if path.exists():
+        for given in inputs:
+            with contextlib.suppress(OSError):
+                if str(given) != "-" and path.samefile(given):
+                    raise UsageError(f"{option} {path} is one of the inputs: it would be overwritten")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise UsageError(f"{option} {path}: no permission to write there")
 
 
 @dataclass
@@ -462,6 +505,27 @@ class Done:
         return False
 
 
+def _remove_stale_parts(path: Path) -> None:
+    """Remove the temporary files that runs killed with -9 left beside `path` (their process is gone)."""
+    for part in path.parent.glob(f".{glob_escape(path.name)}.*.part"):
+        pid = part.name[len(path.name) + 2 : -len(".part")]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there: keep the file
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
+
+
 class Sink:
     """One JSONL destination: stdout, a temporary file renamed at the end, or (resume) an appended file."""
 
@@ -475,6 +539,7 @@ class Sink:
             repair(path)
             self.file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
         else:
+            _remove_stale_parts(path)
             # Beside the output (the rename stays on one file system), with the usual permissions.
             self.tmp = str(path.with_name(f".{path.name}.{os.getpid()}.part"))
             self.file = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
@@ -492,14 +557,19 @@ class Sink:
         if self.path is None:
             self.file.flush()
             return
-        self.file.close()
-        if self.tmp is not None:
-            os.replace(self.tmp, self.path)
+        try:
+            self.file.close()
+            if self.tmp is not None:
+                os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
 
     def abort(self) -> None:
         if self.path is None:
             return
-        self.file.close()
+        with contextlib.suppress(OSError):
+            self.file.close()
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
@@ -578,6 +648,17 @@ class Summary:
     def exit_code(self) -> int:
         return 1 if self.errors else 0
 
+    def line(self, errors_in: Path | str | None = None) -> str:
+        """The end-of-run line: `177 documents: 177 records, 0 errors, 9.8 s` (`errors_in`: where the
+        error lines are, said when there are some)."""
+        records = self.inputs - self.errors
+        where = f" (in {errors_in})" if self.errors and errors_in else ""
+        done = f", {self.skipped} done before (--resume)" if self.skipped else ""
+        return (
+            f"{self.inputs} document{'s' * (self.inputs != 1)}: {records} record{'s' * (records != 1)}, "
+            f"{self.errors} error{'s' * (self.errors != 1)}{where}{done}, {self.seconds:.1f} s"
+        )
+
 
 def default_jobs() -> int:
     try:
@@ -587,12 +668,12 @@ def default_jobs() -> int:
 
 
 def run(
-    paths: Iterable[Path | str],
-    output: Path | None = None,
+    paths: Iterable[Path | str] | Path | str,
+    output: Path | str | None = None,
     *,
     glob: str = "*.txt",
     jobs: int | None = None,
-    errors: Path | None = None,
+    errors: Path | str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     resume: bool = False,
     progress: bool = False,
@@ -602,13 +683,22 @@ def run(
 ) -> Summary:
     """Extract every input to one JSON line, in input order. See `newsfacts extract --help`."""
     started = time.perf_counter()
+    # Everything that can be checked is checked before any work: a run must not fail at its end.
+    output = None if output is None else Path(output)
+    errors = None if errors is None else Path(errors)
+    paths = [Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
     if resume and output is None:
         raise UsageError("--resume needs an output file (-o)")
-    if output is not None and errors is not None and Path(output).resolve() == Path(errors).resolve():
+    if output is not None and errors is not None and output.resolve() == errors.resolve():
         raise UsageError("--errors must be another file than the output")
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    inputs = iter_inputs(paths, glob)
+    inputs = check_inputs(paths, glob)
+    check_output(output, "--output", inputs)
+    check_output(errors, "--errors", inputs)
+    if scheduler and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--scheduler needs Dask: pip install 'newsfacts[dask]'")
+    resources.check()  # a malformed rules file: RulesError now, not in every worker
     read_stdin = stdin or (lambda: sys.stdin.buffer.read())
     summary = Summary(inputs=len(inputs))
     done = Done()
@@ -617,11 +707,15 @@ def run(
             repair(path)
             done.load(path)
 
-    pool = None
-    if not scheduler:
-        pool = WorkerPool(min(jobs or default_jobs(), max(1, len(inputs))), timeout)
-        pool.start()  # before the progress bar's thread: the workers can be forked
-    bar = _Progress(len(inputs), progress)
+    out = err = pool = bar = None
+    try:
+        out = Sink(output, append=resume)
+        err = Sink(errors, append=resume) if errors is not None else out
+    except OSError as error:
+        for sink in (out, err):
+            if sink is not None:
+                sink.abort()
+        raise UsageError(f"cannot write {error.filename or output}: {error.strerror or error}") from error
 
     def tasks() -> Iterator[Task]:
         index = 0  # counts the tasks handed out: the order of the output
@@ -638,10 +732,11 @@ def run(
             yield task
             index += 1
 
-    out = err = None
     try:
-        out = Sink(output, append=resume)
-        err = Sink(errors, append=resume) if errors is not None else out
+        if not scheduler:
+            pool = WorkerPool(min(jobs or default_jobs(), max(1, len(inputs))), timeout)
+            pool.start()  # before the progress bar's thread: the workers can be forked
+        bar = _Progress(len(inputs), progress)
         if pool is None:
             from .dask import run_tasks
 
@@ -657,17 +752,18 @@ def run(
             if result.peak_rss_mb:
                 summary.peak_rss_mb = max(summary.peak_rss_mb, result.peak_rss_mb)
             bar.advance(1, int(result.is_error))
-    except BaseException:
         bar.stop()
+        out.commit()
+        if err is not out:
+            err.commit()
+    except BaseException:
+        if bar is not None:
+            bar.stop()
         if pool is not None:
             pool.close()
-        for sink in {id(s): s for s in (out, err) if s is not None}.values():
-            sink.abort()
+        for sink in {id(s): s for s in (out, err)}.values():
+            sink.abort()  # never a .part file left behind
         raise
-    bar.stop()
-    out.commit()
-    if err is not out:
-        err.commit()
     summary.seconds = time.perf_counter() - started
     if pool is not None and pool.ready_time is not None:
         summary.load_seconds = pool.ready_time - started

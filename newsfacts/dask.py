@@ -10,9 +10,9 @@ so the workers need newsfacts installed but no shared file system.
 From Python, on a bag of texts, bytes, paths or dicts:
 
     >>> import dask.bag as db
-    >>> from newsfacts.dask import extract_bag
+    >>> from newsfacts.dask import extract_bag, to_jsonl
     >>> records = extract_bag(db.from_sequence(["В Павлодаре задержаны трое.", "..."], npartitions=2))
-    >>> records.map(json.dumps).to_textfiles("out/*.jsonl")     # one dict per document
+    >>> to_jsonl(records, "out")     # out/part-00000.jsonl, ...: one line per document
 """
 
 from __future__ import annotations
@@ -101,6 +101,26 @@ def extract_bag(bag, *, timeout: float | None = DEFAULT_TIMEOUT, paths: bool = F
     `{source, error, message, sha256}`. Items are texts (str), file contents (bytes), `pathlib.Path`s
     read on the workers (or str paths with `paths=True`), or dicts {text|data|path, doc_id, source}."""
     return bag.map_partitions(_extract_partition, timeout=timeout, paths=paths)
+
+
+def _json_line(record) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def to_jsonl(bag, folder: Path | str, *, compute: bool = True):
+    """Write a bag of records (dicts, as extract_bag gives) as JSONL files in `folder`, one per partition:
+    `part-00000.jsonl`, ... (sorted names follow the bag's order), UTF-8 as written (no \\uXXXX escapes),
+    every line ended by a newline, so that each part, and `cat folder/part-*.jsonl`, is a JSONL that
+    `newsfacts stats` and the others read whole. Returns the file names (or the delayed writes)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return bag.map(_json_line).to_textfiles(
+        str(folder / "part-*.jsonl"),
+        name_function=lambda index: f"{index:05d}",
+        encoding="utf-8",
+        last_endline=True,  # Dask's default leaves the last line of each part without one
+        compute=compute,
+    )
 
 
 # -- the command line's --scheduler --------------------------------------------------------------------

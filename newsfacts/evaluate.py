@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -476,7 +476,8 @@ class EvalInputError(ValueError):
     """Bad usage: an unreadable or malformed gold file, texts that cannot be found."""
 
 
-def load_gold(path: Path) -> list[dict]:
+def load_gold(path: Path | str) -> list[dict]:
+    path = Path(path)
     if not path.is_file():
         raise EvalInputError(f"gold file not found: {path}")
     lines = []
@@ -488,6 +489,11 @@ def load_gold(path: Path) -> list[dict]:
                 data = json.loads(line, parse_float=Decimal)
             except json.JSONDecodeError as error:
                 raise EvalInputError(f"{path}:{number}: not JSON: {error}") from error
+            if isinstance(data, dict) and "sha256" in data and "doc_id" in data and "lang" in data:
+                raise EvalInputError(
+                    f"{path}:{number}: this is a record written by `newsfacts extract`, not gold: "
+                    "give the gold file first, the records after it"
+                )
             if not isinstance(data, dict) or not isinstance(data.get("doc_id"), str):
                 raise EvalInputError(f"{path}:{number}: a gold line needs a doc_id")
             for fact in data.get("facts", []):
@@ -516,9 +522,11 @@ def text_candidates(line: Mapping, gold_path: Path, cwd: Path) -> list[Path]:
     return list(dict.fromkeys(paths))
 
 
-def resolve_texts(gold: Sequence[Mapping], gold_path: Path, cwd: Path | None = None) -> list[Path]:
+def resolve_texts(
+    gold: Sequence[Mapping], gold_path: Path | str, cwd: Path | str | None = None
+) -> list[Path]:
     """The text of every gold line; EvalInputError naming the ones that cannot be found."""
-    cwd = cwd or Path.cwd()
+    gold_path, cwd = Path(gold_path), Path(cwd or Path.cwd())
     found, missing = [], []
     for line in gold:
         path = next((p for p in text_candidates(line, gold_path, cwd) if p.is_file()), None)
@@ -541,26 +549,42 @@ class Predictions:
     notes: list[str] = field(default_factory=list)
 
 
-def iter_texts(paths: Sequence[Path], glob: str = "*.txt") -> list[Path]:
-    """The text files among the inputs (folders walked), in order; `.jsonl` files are not texts."""
+def iter_texts(
+    paths: Sequence[Path | str], glob: str = "*.txt", only: Collection[str] | None = None
+) -> list[Path]:
+    """The text files among the inputs (folders walked), in order; `.jsonl` files are not texts.
+    `only`: the doc_ids to keep (the gold's), so that `eval gold corpus/` reads only the texts it scores."""
     from .batch import iter_inputs
 
+    paths = [Path(p) for p in paths]
     for path in paths:
         if not path.exists():
             raise EvalInputError(f"no such file or folder: {path}")
-    return [p for p in iter_inputs([p for p in paths if p.suffix != ".jsonl"], glob=glob)]
+    texts = iter_inputs([p for p in paths if p.suffix != ".jsonl"], glob=glob)
+    return [p for p in texts if only is None or p.stem in only]
 
 
 def predict(
-    paths: Sequence[Path], pipeline, reference: date | None = None, glob: str = "*.txt"
+    paths: Sequence[Path | str],
+    pipeline,
+    reference: date | None = None,
+    glob: str = "*.txt",
+    only: Collection[str] | None = None,
 ) -> Predictions:
     """Records and texts for the inputs: text files are run through `pipeline`; a `.jsonl` file is read
-    as records already extracted (their texts, for the error list, are looked up from their `source`)."""
+    as records already extracted (their texts, for the error list, are looked up from their `source`).
+    `only`: extract only the texts of these doc_ids (the gold's); the others are counted in a note."""
     from .reader import InputError, read
     from .tables import load
 
+    paths = [Path(p) for p in paths]
     out = Predictions()
-    for path in iter_texts(paths, glob):
+    texts = iter_texts(paths, glob, only)
+    if only is not None:
+        left_out = len(iter_texts(paths, glob)) - len(texts)
+        if left_out:
+            out.notes.append(f"{left_out} text(s) not in the gold left out")
+    for path in texts:
         try:
             item = read(path)
         except InputError as error:

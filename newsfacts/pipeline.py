@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class Pipeline:
         sha256: str | None = None,
         warnings: list[str] | None = None,
     ) -> Record:
+        _check_text(text)
         doc = Document(doc_id=doc_id, text=text, source=source, warnings=list(warnings or []))
         # The text's own date line wins over the caller's `date`, which is the default for texts without one.
         doc.published = frontmatter.published(text) or date
@@ -166,9 +168,24 @@ def to_record(doc: Document, sha256: str) -> Record:
 _default: Pipeline | None = None
 
 
+def _check_text(text) -> None:
+    if isinstance(text, bytes | bytearray):
+        raise TypeError(
+            "extract() takes the text as str, not bytes: decode it first (data.decode('utf-8')), or read a "
+            "file of any encoding with newsfacts.reader.read(path).text"
+        )
+    if isinstance(text, os.PathLike):
+        raise TypeError(
+            "extract() takes the text as str, not a path: read it with newsfacts.reader.read(path).text"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the text as str, not {type(text).__name__}")
+
+
 def extract(text: str, doc_id: str = "doc", source: str | None = None, date: date | None = None) -> Record:
     """Extract the record of one text with a pipeline loaded on first use and kept for the next calls."""
     global _default
+    _check_text(text)  # before the models load: a wrong argument is told at once
     if _default is None:
         _default = Pipeline()
     return _default(text, doc_id=doc_id, source=source, date=date)

@@ -161,9 +161,9 @@ def _checked(text: str, sha256: str, encoding: str) -> Input:
     return Input(text, sha256, encoding, warnings)
 
 
-def read(path: Path) -> Input:
+def read(path: Path | str) -> Input:
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as error:
         raise InputError("unreadable", f"{error.strerror or error}") from error
     return decode(data)

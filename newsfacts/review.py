@@ -103,25 +103,39 @@ def highlight(text: str, spans: list[Span]) -> str:
 # -- finding the texts ----------------------------------------------------------------------------------
 
 
-def candidates(record: Record, text_root: Path | None, base: Path | None) -> list[Path]:
-    """Where the text of a record may be, in the order tried."""
+def _files_by_name(root: Path) -> dict[str, list[Path]]:
+    index: dict[str, list[Path]] = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            index.setdefault(path.name, []).append(path)
+    return index
+
+
+def candidates(
+    record: Record, text_root: Path | str | None, base: Path | str | None, index: dict | None = None
+) -> list[Path]:
+    """Where the text of a record may be, in the order tried. Under `text_root`, subfolders count:
+    `corpus/second/x.txt` is found from `--text-root corpus/` (`index`: its files by name)."""
+    text_root = None if text_root is None else Path(text_root)
+    base = None if base is None else Path(base)
     paths = []
     source = record.source if record.source not in (None, "", "-") else None
     if text_root is not None:
         paths.append(text_root / f"{record.doc_id}.txt")
         if source:
-            paths.append(text_root / PurePath(source).name)
-            if not PurePath(source).is_absolute():
-                paths.append(text_root / source)
+            parts = PurePath(source).parts
+            paths += [
+                text_root.joinpath(*parts[i:]) for i in range(len(parts)) if not PurePath(parts[i]).root
+            ]
+        index = _files_by_name(text_root) if index is None else index
+        paths += index.get(f"{record.doc_id}.txt", [])
+        if source:
+            paths += index.get(PurePath(source).name, [])
     if source:
         paths.append(Path(source))
         if base is not None and not PurePath(source).is_absolute():
             paths.append(base / source)
-    unique = []
-    for path in paths:
-        if path not in unique:
-            unique.append(path)
-    return unique
+    return list(dict.fromkeys(paths))
 
 
 @dataclass
@@ -131,8 +145,16 @@ class Found:
     problems: list[str]
 
 
-def find_text(record: Record, text_root: Path | None = None, base: Path | None = None) -> Found:
-    tried = candidates(record, text_root, base)
+def find_text(
+    record: Record,
+    text_root: Path | str | None = None,
+    base: Path | str | None = None,
+    index: dict | None = None,
+) -> Found:
+    """The record's text: the first candidate with the record's bytes (SHA-256), else the first that
+    exists (reported as changed), else not found."""
+    tried = candidates(record, text_root, base, index)
+    changed = None
     for path in tried:
         if not path.is_file():
             continue
@@ -140,15 +162,24 @@ def find_text(record: Record, text_root: Path | None = None, base: Path | None =
             found = read(path)
         except InputError as error:
             return Found(None, path, [f"{path}: cannot read the text ({error.kind}: {error})"])
-        problems = []
-        if found.sha256 != record.sha256:
-            problems.append(
-                f"{path} changed since the extraction (its SHA-256 differs from the record's): "
-                "highlights may be misplaced"
-            )
-        return Found(found.text, path, problems)
+        if found.sha256 == record.sha256:
+            return Found(found.text, path, [])
+        changed = changed or (found, path)
+    if changed is not None:
+        found, path = changed
+        problem = (
+            f"{path} changed since the extraction (its SHA-256 differs from the record's): "
+            "highlights may be misplaced"
+        )
+        return Found(found.text, path, [problem])
     where = ", ".join(str(p) for p in tried) or "no source path in the record; use --text-root"
     return Found(None, None, [f"text not found (tried: {where})"])
+
+
+def find_texts(records: list[Record], text_root: Path | str | None = None, base: Path | str | None = None):
+    """find_text for each record (the files under `text_root` listed once)."""
+    index = _files_by_name(Path(text_root)) if text_root is not None else None
+    return [find_text(record, text_root, base, index) for record in records]
 
 
 # -- the page ---------------------------------------------------------------------------------------
@@ -264,14 +295,15 @@ def page(
     base: Path | None = None,
     title: str = "newsfacts review",
     notes: list[str] | None = None,
+    found: list[Found] | None = None,
 ) -> str:
-    """The whole page as one string."""
+    """The whole page as one string (`found`: the texts, when already looked up with find_texts)."""
     documents = []
     missing = 0
-    for index, record in enumerate(records):
-        found = find_text(record, text_root, base)
-        missing += found.text is None
-        documents.append(_document(record, index, found))
+    founds = find_texts(records, text_root, base) if found is None else found
+    for index, (record, one) in enumerate(zip(records, founds, strict=True)):
+        missing += one.text is None
+        documents.append(_document(record, index, one))
     facts = sum(len(r.facts) for r in records)
     summary = f"{len(records)} documents, {facts} facts"
     if missing:
@@ -292,5 +324,5 @@ def page(
     return template
 
 
-def write(records: list[Record], output: Path, **options) -> None:
-    output.write_text(page(records, **options), encoding="utf-8")
+def write(records: list[Record], output: Path | str, **options) -> None:
+    Path(output).write_text(page(records, **options), encoding="utf-8")

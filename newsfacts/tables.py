@@ -46,13 +46,18 @@ NUMBER_COLUMNS = {"value", "total"}
 DATE_COLUMNS = {"date"}
 
 
+class NotRecords(ValueError):
+    """A file that is not a JSONL written by `newsfacts extract` (no line is a record or an error line)."""
+
+
 @dataclass
 class Loaded:
     """The records of a JSONL file and what was skipped on the way."""
 
     records: list[Record] = field(default_factory=list)
     errors: int = 0  # error lines {source, error, message}: inputs that never became records
-    invalid: int = 0  # lines that are neither (cut by a crash, hand-edited...)
+    invalid: int = 0  # lines that are neither (hand-edited, another tool's...)
+    cut: int = 0  # a last line without its newline that does not parse: a run stopped while writing it
 
     def notes(self) -> list[str]:
         notes = []
@@ -60,35 +65,57 @@ class Loaded:
             notes.append(f"{self.errors} error line(s) skipped")
         if self.invalid:
             notes.append(f"{self.invalid} unreadable line(s) skipped")
+        if self.cut:
+            notes.append("1 last line cut short skipped (a run stopped while writing it)")
         return notes
 
 
 def load(path: Path | str) -> Loaded:
-    """Read a JSONL of records ('-' is stdin). Values stay exact: ints, and Decimals for fractions."""
+    """Read a JSONL of records ('-' is stdin). Values stay exact: ints, and Decimals for fractions.
+
+    NotRecords when no line is a record or an error line: an empty file, a text, a gold file."""
     if str(path) == "-":
-        return _load_lines(sys.stdin)
-    # Lines end at \n only: evidence may hold U+2028 and the like, which str.splitlines would cut at.
-    with open(path, encoding="utf-8", newline="\n") as lines:
-        return _load_lines(lines)
+        return _load_lines(getattr(sys.stdin, "buffer", sys.stdin), "stdin")
+    # Bytes, split at b"\n" only: a line cut inside a UTF-8 character spoils that line, not the file; and
+    # evidence may hold U+2028 and the like, which str.splitlines would cut at.
+    with open(path, "rb") as lines:
+        return _load_lines(lines, str(path))
 
 
-def _load_lines(lines: Iterable[str]) -> Loaded:
+def _load_lines(lines: Iterable[bytes | str], name: str) -> Loaded:
     loaded = Loaded()
-    for line in lines:
+    first_problem = None
+    for number, raw in enumerate(lines, 1):
+        line = raw.decode("utf-8", errors="surrogateescape") if isinstance(raw, bytes) else raw
         if not line.strip():
             continue
+        problem = None
         try:
+            if isinstance(raw, bytes):
+                raw.decode("utf-8")
             data = json.loads(line, parse_float=Decimal)
+        except UnicodeDecodeError:
+            problem = "not UTF-8"
         except json.JSONDecodeError:
+            problem = "not JSON"
+        else:
+            if isinstance(data, dict) and "error" in data and "doc_id" not in data:
+                loaded.errors += 1
+                continue
+            try:
+                loaded.records.append(Record.model_validate(data))
+                continue
+            except ValidationError as error:
+                where = ".".join(str(part) for part in error.errors()[0]["loc"]) or "the line"
+                problem = f"JSON but not a newsfacts record ({where}: {error.errors()[0]['msg']})"
+        if not line.endswith("\n"):  # the last line, without its newline: cut by a crash
+            loaded.cut += 1
+        else:
             loaded.invalid += 1
-            continue
-        if isinstance(data, dict) and "error" in data and "doc_id" not in data:
-            loaded.errors += 1
-            continue
-        try:
-            loaded.records.append(Record.model_validate(data))
-        except ValidationError:
-            loaded.invalid += 1
+        first_problem = first_problem or f"line {number}: {problem}"
+    if not loaded.records and not loaded.errors:
+        what = "is empty" if first_problem is None else f"is not newsfacts JSONL ({first_problem})"
+        raise NotRecords(f"{name} {what}: give a JSONL written by `newsfacts extract`")
     return loaded
 
 

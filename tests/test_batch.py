@@ -109,14 +109,32 @@ def test_errors_go_into_the_output_without_errors_option_and_order_is_input_orde
     (tmp_path / "one.txt").write_text(news(1), encoding="utf-8")
     (tmp_path / "two.txt").write_text(news(2), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
     result = run_cli(
-        str(tmp_path / "two.txt"), str(missing), str(tmp_path / "one.txt"), "-o", str(out), "-j", "2"
+        str(tmp_path / "two.txt"), str(empty), str(tmp_path / "one.txt"), "-o", str(out), "-j", "2"
     )
     assert result.exit_code == 1
     got = lines(out)
-    assert [g.get("doc_id") or g["error"] for g in got] == ["two", "unreadable", "one"]
-    assert got[1]["source"] == str(missing)
+    assert [g.get("doc_id") or g["error"] for g in got] == ["two", "empty", "one"]
+    assert got[1]["source"] == str(empty)
+
+
+def test_library_takes_str_or_path(tmp_path: Path):
+    """`newsfacts.batch.run(['corpus/'], 'out.jsonl')` as a user writes it (issue 15, item 6)."""
+    from newsfacts.batch import UsageError, run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text(news(1), encoding="utf-8")
+    summary = run([str(folder)], str(tmp_path / "out.jsonl"), jobs=1, errors=str(tmp_path / "err.jsonl"))
+    assert summary.exit_code == 0 and [r["doc_id"] for r in lines(tmp_path / "out.jsonl")] == ["one"]
+    assert summary.line().startswith("1 document: 1 record, 0 errors, ")
+    again = run(str(folder), tmp_path / "out.jsonl", jobs=1, resume=True)  # one path, Path output
+    assert again.skipped == 1 and again.line().startswith("1 document: 1 record, 0 errors, 1 done before")
+    with pytest.raises(UsageError, match="no such file or folder"):
+        run([str(tmp_path / "typo")], str(tmp_path / "x.jsonl"))
+    assert not (tmp_path / "x.jsonl").exists()
 
 
 def test_all_good_is_exit_code_0_and_stdout_is_the_default(tmp_path: Path):

@@ -67,3 +67,25 @@ def test_extract_bag_of_texts_paths_and_bytes(cluster, tmp_path: Path, pipeline)
     assert records[2]["warnings"] == ["encoding: read as utf_16"]
     assert records[3]["error"] == "empty"
     assert records[4]["doc_id"] == "x" and records[4]["source"] is None
+
+
+def test_to_jsonl_writes_parts_that_newsfacts_reads_whole(cluster, tmp_path: Path):
+    """Issue 15, item 7: every line ended (also the last of each part), UTF-8 as is, parts in bag order."""
+    from newsfacts.dask import extract_bag, to_jsonl
+    from newsfacts.tables import load
+
+    with distributed.Client(cluster):
+        bag = db.from_sequence(TEXTS, npartitions=3)
+        names = to_jsonl(extract_bag(bag), tmp_path / "out")
+    parts = sorted((tmp_path / "out").glob("part-*.jsonl"))
+    assert [Path(n).name for n in names] == [p.name for p in parts]
+    assert [p.name for p in parts] == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    whole = b"".join(p.read_bytes() for p in parts)
+    assert all(p.read_bytes().endswith(b"\n") for p in parts)
+    assert b"\\u" not in whole and "Тараз".encode() in whole
+    (tmp_path / "all.jsonl").write_bytes(whole)
+    loaded = load(tmp_path / "all.jsonl")
+    assert len(loaded.records) == len(TEXTS) and loaded.notes() == []
+    assert [r.text for r in loaded.records[0].facts][:1] == ["3 участника"]
+    result = CliRunner().invoke(app, ["stats", str(tmp_path / "all.jsonl")])
+    assert result.exit_code == 0 and "skipped" not in result.output

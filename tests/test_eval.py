@@ -324,6 +324,40 @@ def test_cli_bad_usage(tmp_path):
     assert runner.invoke(app, ["eval", str(GOLD), str(tmp_path / "nowhere")]).exit_code == 2
 
 
+def test_eval_of_a_folder_extracts_only_the_texts_the_gold_names(tmp_path, monkeypatch, pipeline):
+    """Issue 15, item 8: `eval gold corpus/` runs the pipeline on the gold's texts, not on all 177."""
+    import newsfacts.pipeline
+
+    seen = []
+
+    def counting(text, **options):
+        seen.append(options["doc_id"])
+        return pipeline(text, **options)
+
+    monkeypatch.setattr(newsfacts.pipeline, "Pipeline", lambda: counting)
+    gold = _few_gold(tmp_path / "few.jsonl")
+    result = CliRunner().invoke(app, ["eval", str(gold), str(CORPUS), "--json"])
+    assert result.exit_code == 0, result.output
+    assert sorted(seen) == sorted(FEW)
+    report = json.loads(result.stdout)
+    assert report["documents"] == 3
+    assert f"{len(list(CORPUS.rglob('*.txt'))) - 3} text(s) not in the gold left out" in report["notes"]
+    # The library takes str paths too.
+    gold_lines = ev.load_gold(str(gold))
+    assert [p.stem for p in ev.iter_texts([str(CORPUS)], only={"003_astana_land_bribe"})] == [
+        "003_astana_land_bribe"
+    ]
+    assert len(ev.resolve_texts(gold_lines, str(gold), str(ROOT))) == 3
+
+
+def test_eval_refuses_records_given_as_gold(tmp_path, pipeline):
+    records = tmp_path / "facts.jsonl"
+    records.write_text(pipeline("В Таразе задержаны трое.", doc_id="x").model_dump_json() + "\n")
+    result = CliRunner().invoke(app, ["eval", str(records), str(GOLD)])
+    assert result.exit_code == 2
+    assert "this is a record written by `newsfacts extract`, not gold" in result.stderr
+
+
 # -- the development corpus -------------------------------------------------------------------------------
 
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsfacts import Record, extract
 
 ROOT = Path(__file__).parent.parent
@@ -77,3 +79,13 @@ def test_cli_schema():
         [sys.executable, "-m", "newsfacts", "schema"], capture_output=True, text=True, check=True
     )
     assert json.loads(schema.stdout)["title"] == "Record"
+
+
+def test_extract_given_bytes_says_it_wants_str(pipeline):
+    """Issue 15, item 6: the message names what to do, and no model is loaded for it."""
+    data = "В Таразе задержаны трое.".encode()
+    for call in (extract, pipeline):
+        with pytest.raises(TypeError, match=r"takes the text as str, not bytes: decode it first"):
+            call(data)
+    with pytest.raises(TypeError, match="takes the text as str, not a path"):
+        extract(Path("news.txt"))

@@ -264,3 +264,36 @@ def test_review_in_headless_chromium(corpus, tmp_path):
 def test_install_script_is_there():
     script = Path(__file__).parent / "install_chromium.sh"
     assert script.is_file() and "apt-get install -y chromium" in script.read_text()
+
+
+# -- texts not found (issue 15, item 4) -----------------------------------------------------------------
+
+
+def test_text_root_finds_texts_in_subfolders(corpus, tmp_path):
+    records = load(corpus).records
+    root = tmp_path / "corpus"
+    for i, record in enumerate(records):
+        sub = root / ("second" if i % 2 else "third") / "deep"
+        sub.mkdir(parents=True, exist_ok=True)
+        shutil.copy(record.source, sub / Path(record.source).name)
+    moved = [r.model_copy(update={"source": f"corpus/{Path(r.source).name}"}) for r in records]
+    (tmp_path / "elsewhere").mkdir()
+    jsonl = records_jsonl(tmp_path / "elsewhere" / "moved.jsonl", moved)
+    out = tmp_path / "review.html"
+    result = run("review", jsonl, "--text-root", root, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "text not found" not in out.read_text(encoding="utf-8")
+    assert result.stderr.strip() == f"wrote {out}: {len(records)} documents"
+
+
+def test_review_away_from_the_texts_writes_nothing_and_says_why(corpus, tmp_path):
+    records = [r.model_copy(update={"source": f"corpus/{Path(r.source).name}"}) for r in load(corpus).records]
+    jsonl = records_jsonl(tmp_path / "facts.jsonl", records)
+    out = tmp_path / "review.html"
+    result = run("review", jsonl, "-o", out)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"newsfacts review: none of the {len(records)} texts found (for the first, tried:")
+    assert line.endswith("run from the folder `extract` ran in, or give --text-root")
+    assert not out.exists()
+    assert run("review", jsonl, "-o", out, "--text-root", tmp_path / "nope").exit_code == 2

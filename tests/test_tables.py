@@ -265,3 +265,54 @@ def test_facts_needs_csv_or_parquet(hand, tmp_path):
 
 def test_facts_missing_input(tmp_path):
     assert run("facts", tmp_path / "nope.jsonl", "-o", tmp_path / "f.csv").exit_code == 2
+
+
+# -- what is not a JSONL of `extract` (issue 15, items 4 and 5) ---------------------------------------------
+
+
+def cut_inside_a_character(source: Path, path: Path) -> Path:
+    """The JSONL with its last line cut in the middle of a two-byte Cyrillic letter, as a crash leaves it."""
+    data = source.read_bytes().rstrip(b"\n")
+    last = data.rindex(b"\n") + 1
+    cut = data.index("тенге".encode(), last) + 1  # after the first byte of `т`
+    path.write_bytes(data[:cut])
+    return path
+
+
+def test_load_skips_a_last_line_cut_inside_a_character(corpus, tmp_path):
+    cut = cut_inside_a_character(corpus, tmp_path / "cut.jsonl")
+    with pytest.raises(UnicodeDecodeError):
+        cut.read_text(encoding="utf-8")
+    loaded = load(str(cut))
+    whole = load(corpus)
+    assert [r.doc_id for r in loaded.records] == [r.doc_id for r in whole.records][:-1]
+    assert (loaded.cut, loaded.invalid) == (1, 0)
+    assert loaded.notes()[-1] == "1 last line cut short skipped (a run stopped while writing it)"
+
+
+@pytest.mark.parametrize("command", ["stats", "facts", "review", "eval"])
+def test_every_read_command_skips_the_cut_line_and_says_so(corpus, tmp_path, command):
+    cut = cut_inside_a_character(corpus, tmp_path / "cut.jsonl")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        "".join(json.dumps({"doc_id": r.doc_id, "facts": []}) + "\n" for r in load(corpus).records),
+        encoding="utf-8",
+    )
+    args = {
+        "stats": ["stats", cut],
+        "facts": ["facts", cut, "-o", tmp_path / "f.csv"],
+        "review": ["review", cut, "-o", tmp_path / "r.html"],
+        "eval": ["eval", gold, cut],
+    }[command]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "1 last line cut short skipped" in result.output
+
+
+def test_a_bad_line_in_the_middle_is_counted_not_fatal(corpus, tmp_path):
+    lines = corpus.read_bytes().split(b"\n")
+    lines.insert(1, "не json ".encode() + b"\xd0")  # half a letter, then the newline
+    path = tmp_path / "mid.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    loaded = load(path)
+    assert loaded.invalid == 1 and loaded.cut == 0 and len(loaded.records) == len(load(corpus).records)
