@@ -19,6 +19,7 @@ TABLES: dict[str, tuple[int, int]] = {
     "count_nouns.tsv": (2, 2),
     "count_triggers.tsv": (2, 2),
     "currencies.tsv": (2, 2),
+    "currency_letters.tsv": (2, 2),
     "destinations.tsv": (2, 2),
     "gazetteer.tsv": (2, 5),  # name, kind, then region, aliases, forms when there are any
     "homoglyphs.tsv": (2, 2),
@@ -37,6 +38,7 @@ WORD_LISTS: tuple[str, ...] = (
     "custody.txt",
     "generic_bodies.txt",
     "genitive_heads.txt",
+    "goods_words.txt",
     "national_scope.txt",
     "org_acronyms.txt",
     "org_stopwords.txt",
