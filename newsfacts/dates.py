@@ -18,7 +18,9 @@ from .grammars.windows import WindowParser
 
 # A digit, or a word that a relative date starts from.
 CAN_HOLD_DATE = re.compile(
-    r"\d|прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера", re.IGNORECASE
+    r"\d|прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера|"
+    r"январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр",
+    re.IGNORECASE,
 )
 
 # Every date holds a day, a year or a month count, `21.01.2026`, or a word a relative date starts from:
@@ -31,6 +33,7 @@ ANCHORS = [
     grammar.YEAR_BACK,
     grammar.DAY_BACK,
     dictionary({"начало"}),
+    grammar.MONTH,  # `в марте`, against the publication date
 ]
 
 
@@ -96,6 +99,13 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     year = years[-1] if years else (reference.year if reference else None)
     if year is None:
         return None
+    season = next((lexicon.seasons()[w] for w in words if w in lexicon.seasons()), None)
+    if season and years:  # весной 2024 года; зимой 2024 года: December to February
+        first, last = season
+        return date(year, first, 1), _month_end(year + (last < first), last)
+    if "день" in words and years:  # за 16 дней 2026 года
+        count = int(numbers[0].value)
+        return date(year, 1, 1), date(year, 1, 1) + timedelta(days=count - 1)
     if "месяц" in words:  # за 9 месяцев 2025 года
         count = int(numbers[0].value)
         return date(year, 1, 1), _month_end(year, count)
@@ -107,10 +117,39 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     days = [int(t.value) for t in numbers if len(t.value) <= 2]
     if not months:  # в 2025 году; с 2021 по 2023 год
         return (date(first_year, 1, 1), date(year, 12, 31)) if years else None
+    if not days and not years:  # `в марте`, said on 10 May 2025: March 2025; said in February: March 2024
+        year -= months[0] > reference.month
+        return date(year, months[0], 1), _month_end(year, months[-1])
     if not days:  # в апреле 2023 года; с марта 2022 по август 2023 года
         return date(first_year, months[0], 1), _month_end(year, months[-1])
     first_month = months[0] if len(months) > 1 else months[-1]
-    return date(year, first_month, days[0]), date(year, months[-1], days[-1])
+    found = date(year, first_month, days[0]), date(year, months[-1], days[-1])
+    if not years and found[0] > reference:  # `12 февраля` said in January: last year's
+        found = found[0].replace(year=year - 1), found[1].replace(year=year - 1)
+    return found
+
+
+def _same_period(tokens, before: list[DateDraft], reference: date | None) -> tuple[date, date] | None:
+    """`за 9 месяцев 2025 года ... в аналогичном периоде 2024 года`: the previous period's days, in the
+    year named, or counted back from the reference date (`прошлого года`)."""
+    if not before:
+        return None
+    years = [int(t.value) for t in tokens if t.type == "NUM" and len(t.value) == 4]
+    back = _back(tokens, "year")
+    last = before[-1]
+    if years:
+        year = years[-1]
+    elif back is not None and reference is not None:  # relative: only against the reference date
+        year = reference.year - back
+    else:
+        return None
+    shift = year - last.start_date.year
+    return _in_year(last.start_date, year), _in_year(last.end_date, last.end_date.year + shift)
+
+
+def _in_year(day: date, year: int) -> date:
+    """The same day of another year (29 February becomes the 28th)."""
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 class DateExtractor:
@@ -128,10 +167,15 @@ class DateExtractor:
                 continue
             for match in self.parser.findall(self.tokenizer.tokens(sentence.text)):
                 try:
-                    found = read_dates(match.tokens, doc.reference_date)
+                    if "аналогичный" in lemmas(match.tokens[0]):
+                        found = _same_period(match.tokens, doc.dates, doc.reference_date)
+                    else:
+                        found = read_dates(match.tokens, doc.reference_date)
                 except ValueError:  # 31 февраля, month 13
                     continue
                 if found is None or found[0] > found[1]:
                     continue
+                if sentence.text[match.span.stop :].lstrip().lower().startswith("выпуска"):
+                    continue  # `седан 2021 года выпуска`: a model year, not a date of the story
                 start, end = sentence.start + match.span.start, sentence.start + match.span.stop
                 doc.dates.append(DateDraft(found[0], found[1], start, end, sentence.index))

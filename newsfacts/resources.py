@@ -32,6 +32,7 @@ TABLES: dict[str, tuple[int, int]] = {
     "qualifiers.tsv": (2, 2),
     "relative_dates.tsv": (3, 3),
     "role_context.tsv": (2, 2),
+    "seasons.tsv": (3, 3),
 }
 WORD_LISTS: tuple[str, ...] = (
     "anaphora.txt",

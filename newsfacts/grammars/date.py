@@ -30,14 +30,23 @@ NUMERIC = rule(type("DATE"))
 DAY_RANGE = rule(
     in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
 )
-MONTH_DATE = rule(MONTH, YEAR)
+# (`в` is part of it, so that `в марте 2025 года` is one date, not `в марте` and a year)
+MONTH_DATE = rule(in_caseless({"в"}).optional(), MONTH, YEAR)
+# `в марте`: the month without a year, resolved against the publication date only
+MONTH_ALONE = rule(in_caseless({"в"}), MONTH)
+# `весной 2024 года`, `летом 2026 года`
+SEASON = dictionary(set(lexicon.seasons()))
+SEASON_OF_YEAR = rule(SEASON, YEAR_NUMBER, YEAR_WORD.optional())
+# `за 16 дней 2026 года`: the first days of that year
+DAYS_COUNT = custom(lambda value: value.isdigit() and 1 <= int(value) <= 366, types="NUM")
+DAYS_OF_YEAR = rule(in_caseless({"за"}), DAYS_COUNT, dictionary({"день"}), YEAR_NUMBER, YEAR_WORD.optional())
 YEAR_DATE = or_(
     rule(in_caseless({"в", "за", "на", "по", "итогам"}).optional(), YEAR_NUMBER, YEAR_WORD),
     rule(in_caseless({"в", "за"}), YEAR_NUMBER, eq("-"), in_caseless({"м", "й"})),  # `в 2025-м — 1711`
 )
 # `за 9 месяцев 2025 года`: the first months of that year
-MONTHS_OF_YEAR = rule(
-    in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), YEAR_NUMBER, YEAR_WORD.optional()
+MONTHS_OF_YEAR = rule(  # (`итоги 9 месяцев 2025 года`: no `за`)
+    in_caseless({"за"}).optional(), MONTHS_COUNT, dictionary({"месяц"}), YEAR_NUMBER, YEAR_WORD.optional()
 )
 
 # Spans: `с 2021 по 2023 год`, `в 2022-2023 годах`, `с января по октябрь 2024 года`,
@@ -74,8 +83,16 @@ SINCE_START = rule(
 )
 MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
 RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
+# `в аналогичном периоде 2024 года`, `за аналогичный период прошлого года`: the months of the period named
+# before, in another year (dates.py resolves it against the previous date of the document)
+SAME_PERIOD = rule(
+    dictionary({"аналогичный"}),
+    dictionary({"период"}),
+    or_(rule(YEAR_NUMBER, YEAR_WORD.optional()), THIS_YEAR),
+)
 
 DATE = or_(
+    SAME_PERIOD,
     DAY_RANGE,
     DAY_DATE,
     NUMERIC,
@@ -84,6 +101,9 @@ DATE = or_(
     MONTH_SPAN,
     PART_OF_YEAR,
     MONTH_DATE,
+    SEASON_OF_YEAR,
+    DAYS_OF_YEAR,
     YEAR_DATE,
     RELATIVE,
+    MONTH_ALONE,
 )

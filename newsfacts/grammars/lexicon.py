@@ -79,6 +79,12 @@ def relative_dates() -> dict[str, tuple[str, int]]:
 
 
 @cache
+def seasons() -> dict[str, tuple[int, int]]:
+    """`весна` -> (3, 5); `зима` -> (12, 2): into the next year."""
+    return {row[0]: (int(row[1]), int(row[2])) for row in resources.table("seasons.tsv")}
+
+
+@cache
 def periods() -> dict[str, int]:
     """`полугодие` -> 6 months, `квартал` -> 3."""
     return {word: int(months) for word, months in _pairs("periods.tsv")}
