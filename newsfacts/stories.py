@@ -1,0 +1,546 @@
+"""One story, counted once: the documents of a run that tell the same incident share a `story` id.
+
+A reprint, another outlet's rewrite and a follow-up with the same sums and people are one story; its id is
+the doc_id of its earliest document (by `published`, else the first date in the text; ties and undated
+documents by input order). Two ways lead to a pair, and neither compares all pairs:
+
+- near-duplicate texts (reprints, light edits, a changed byline or number format): MinHash over word
+  shingles (datasketch), candidates from the LSH buckets; a pair is kept when the estimated Jaccard
+  similarity is at least TEXT_THRESHOLD and the facts do not contradict each other (a template warning for
+  another city or month reads alike but has other numbers);
+- rewrites: the fact signature of each record (its cities, sums and counts, persons, the crime when the
+  record carries one, and its date); candidates come from an inverted index on its telling keys (a sum
+  with two significant digits or more, a person's surname), only among documents within WINDOW_DAYS, and
+  a pair is kept when the shared evidence scores SIGNATURE_SCORE or more.
+
+The pairs are joined into stories (union-find); each kept pair is the evidence shown by `newsfacts
+stories`.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from .record import Record
+from .tables import document_date
+
+SHINGLE = 4  # words per shingle: a reworded sentence breaks only the shingles that hold the changed words
+NUM_PERM = 64  # MinHash size: the Jaccard estimate's error is about 0.06, enough for a 0.5 threshold
+TEXT_THRESHOLD = 0.5  # estimated Jaccard of two texts that are one text edited
+WINDOW_DAYS = 60  # a rewrite or a follow-up comes within this many days of the first report
+SIGNATURE_SCORE = 3.0  # shared evidence (below) that makes two records one story
+MAX_SCAN = 200  # documents read back per index key: a common surname must not make the index quadratic
+NEAR = Decimal("0.1")  # `более 8 млн` in one outlet and `8,5 млн` in another: a rounded sum, 10 % off
+SEED = 1
+
+# Words only, lower case: digits are left out, so that `8,5 млн` and `8 500 000` read alike.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("ё", "е"))
+
+
+# -- the text: shingles and MinHash ---------------------------------------------------------------------
+
+
+class Shingler:
+    """Word shingles as 32-bit hashes, and their MinHash. Word hashes are cached: news repeats its words."""
+
+    def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED):
+        self._ids: dict[str, int] = {}
+        self.num_perm = num_perm
+        self.seed = seed
+        # One MinHash made the usual way gives the permutations that every other one reuses (making them
+        # is most of the cost of a new MinHash).
+        template = MinHash(num_perm=num_perm, seed=seed)
+        self.scheme = template.scheme
+        self.permutations = template.permutations
+
+    def _word_hashes(self, tokens: list[str]) -> np.ndarray:
+        ids = self._ids
+        out = np.empty(len(tokens), dtype=np.uint64)
+        for i, token in enumerate(tokens):
+            value = ids.get(token)
+            if value is None:
+                value = ids[token] = zlib.crc32(token.encode("utf-8"))
+            out[i] = value
+        return out
+
+    def hashes(self, text: str) -> np.ndarray:
+        """The distinct shingles of a text, as 32-bit hashes (a short text is one shingle)."""
+        tokens = words(text)
+        if not tokens:
+            return np.empty(0, dtype=np.uint64)
+        h = self._word_hashes(tokens)
+        k = min(SHINGLE, len(h))
+        n = len(h) - k + 1
+        combined = h[:n].copy()
+        for i in range(1, k):  # a polynomial hash of the k words, kept to 32 bits
+            combined = (combined * np.uint64(1000003) + h[i : n + i]) & np.uint64(0xFFFFFFFF)
+        return np.unique(combined)
+
+    def minhash(self, shingles: np.ndarray) -> LeanMinHash | None:
+        if len(shingles) == 0:
+            return None
+        m = MinHash(
+            num_perm=self.num_perm,
+            seed=self.seed,
+            hashfunc=int,  # the shingles are hashed already
+            permutations=self.permutations,
+            scheme=self.scheme,
+        )
+        m.update_batch(shingles)
+        return LeanMinHash(m)
+
+
+def shared_passages(text_a: str, text_b: str, limit: int = 3) -> tuple[float, list[str]]:
+    """The exact Jaccard similarity of two texts' shingles, and their longest shared passages (evidence)."""
+    a, b = words(text_a), words(text_b)
+    k = SHINGLE
+
+    def grams(tokens):
+        return [tuple(tokens[i : i + k]) for i in range(max(1, len(tokens) - k + 1))] if tokens else []
+
+    grams_a, grams_b = grams(a), set(grams(b))
+    union = set(grams_a) | grams_b
+    if not union:
+        return 0.0, []
+    jaccard = len(set(grams_a) & grams_b) / len(union)
+    runs, start = [], None  # runs of consecutive shared shingles in text a: the passages both texts hold
+    for i, gram in enumerate([*grams_a, None]):
+        if gram is not None and gram in grams_b:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(" ".join(a[start : i - 1 + k]))
+            start = None
+    runs.sort(key=lambda run: -len(run))
+    return jaccard, runs[:limit]
+
+
+# -- the facts: a signature per record ------------------------------------------------------------------
+
+ValueKey = tuple[str, str | None, int | Decimal]  # (kind, currency, value)
+
+
+def significant_digits(value: int | Decimal) -> int:
+    digits = str(Decimal(value).normalize()).replace(".", "").lstrip("0")
+    if "E" in digits:
+        digits = digits.split("E")[0]
+    return len(digits.rstrip("0"))
+
+
+@dataclass
+class Signature:
+    """What a record says about its incident, in a form two records can be compared in."""
+
+    doc_id: str
+    index: int  # input order
+    day: date | None
+    cities: frozenset[str] = frozenset()
+    values: dict[ValueKey, str] = field(default_factory=dict)  # -> the qualifier of its first fact
+    persons: frozenset[str] = frozenset()  # surnames
+    crime: str | None = None
+
+    @classmethod
+    def of(cls, record: Record, index: int) -> Signature:
+        # Aggregates (police statistics over a period, when records carry `scope`) tell no incident apart.
+        facts = [f for f in record.facts if getattr(f, "scope", None) != "aggregate"]
+        cities = {f.city for f in facts if f.city} or {c.name for c in record.cities}
+        values: dict[ValueKey, str] = {}
+        for fact in facts:
+            values.setdefault((fact.kind, fact.currency, fact.value), fact.qualifier)
+        persons = set()
+        for person in record.persons:
+            surname = person.name.split()[-1].lower().replace("ё", "е") if person.name.split() else ""
+            if len(surname) >= 4:
+                persons.add(surname)
+        return cls(
+            doc_id=record.doc_id,
+            index=index,
+            day=document_date(record)[0],
+            cities=frozenset(cities),
+            values=values,
+            persons=frozenset(persons),
+            crime=getattr(record, "crime", None),
+        )
+
+    def telling_keys(self) -> list[tuple]:
+        """The index keys: what two unrelated incidents rarely share. Round sums and small counts are
+        common; they add to a pair's score but never make one."""
+        keys: list[tuple] = [("person", p) for p in sorted(self.persons)]
+        for kind, currency, value in self.values:
+            if kind == "money" and significant_digits(value) >= 2:
+                keys.append(("money", currency, value))
+        return keys
+
+
+def weight(key: ValueKey) -> float:
+    kind, _, value = key
+    if kind == "money":
+        return 2.0 if significant_digits(value) >= 2 else 1.0
+    return 1.0 if value >= 3 else 0.5
+
+
+def compatible(a: Signature, b: Signature, window: int = WINDOW_DAYS) -> bool:
+    """Could the two be one incident at all: close in time, a city in common, the same crime."""
+    if a.day is not None and b.day is not None and abs((a.day - b.day).days) > window:
+        return False
+    if a.cities and b.cities and not a.cities & b.cities:
+        return False
+    return not (a.crime and b.crime and a.crime != b.crime)
+
+
+@dataclass
+class Agreement:
+    score: float = 0.0
+    strong: bool = False  # a telling sum or a person in common
+    contradicts: bool = False  # both give sums (or counts, or persons) of one kind, and none agree
+    shared: list[str] = field(default_factory=list)  # the evidence, readable
+
+
+def _number(value: int | Decimal) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def agreement(a: Signature, b: Signature) -> Agreement:
+    result = Agreement()
+    shared = a.values.keys() & b.values.keys()
+    for key in sorted(shared, key=lambda k: (-weight(k), k[0], str(k[2]))):
+        kind, currency, value = key
+        result.score += weight(key)
+        result.strong |= kind == "money" and significant_digits(value) >= 2
+        result.shared.append(f"{kind} {_number(value)}" + (f" {currency}" if currency else ""))
+    # A rounded sum in one of them (`более 8 млн` against `8,5 млн`): a weak agreement.
+    for key, qualifier in a.values.items():
+        kind, currency, value = key
+        if kind != "money" or key in shared or not value:
+            continue
+        for other, other_qualifier in b.values.items():
+            if other[0] != "money" or other[1] != currency or other in shared:
+                continue
+            if "exact" in (qualifier, other_qualifier) and qualifier == other_qualifier:
+                continue
+            if abs(other[2] - value) <= NEAR * max(value, other[2]):
+                result.score += 1.0
+                result.shared.append(f"money {_number(value)} ~ {_number(other[2])} {currency or ''}".strip())
+                break
+    persons = sorted(a.persons & b.persons)
+    for person in persons:
+        result.score += 2.0
+        result.strong = True
+        result.shared.append(f"person {person.capitalize()}")
+    if a.cities & b.cities:
+        result.score += 1.0
+        result.shared.append("city " + ", ".join(sorted(a.cities & b.cities)))
+    if a.crime and a.crime == b.crime:
+        result.shared.append(f"crime {a.crime}")
+    if not shared and result.score <= 1.0:  # nothing but a city in common
+        kinds_a = {(k, c) for k, c, _ in a.values}
+        kinds_b = {(k, c) for k, c, _ in b.values}
+        disjoint_persons = bool(a.persons and b.persons and not persons)
+        result.contradicts = bool(kinds_a & kinds_b) or disjoint_persons
+    return result
+
+
+# -- grouping -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    """Why two documents are one story."""
+
+    a: str  # doc_ids, a the earlier in input order
+    b: str
+    via: str  # "text" (near-duplicate texts) or "facts" (the signatures agree)
+    jaccard: float | None  # estimated from the MinHashes (text)
+    shared: list[str]  # what the signatures share
+    score: float
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "via": self.via,
+            "jaccard": None if self.jaccard is None else round(self.jaccard, 3),
+            "shared": self.shared,
+            "score": self.score,
+        }
+
+
+@dataclass
+class Stories:
+    story: list[str]  # per input record, in input order: its story id
+    evidence: list[Evidence]
+    candidates: int = 0  # pairs looked at (text and facts)
+
+    def groups(self) -> dict[str, list[int]]:
+        """Story id -> the indices of its documents, for the stories of more than one document."""
+        members: dict[str, list[int]] = defaultdict(list)
+        for index, story in enumerate(self.story):
+            members[story].append(index)
+        return {story: indices for story, indices in members.items() if len(indices) > 1}
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        self.parent[max(ri, rj)] = min(ri, rj)
+        return True
+
+
+def _order(signatures: Sequence[Signature]) -> list[int]:
+    """Indices by date (undated last), then input order: what `earliest` means."""
+    return sorted(
+        range(len(signatures)),
+        key=lambda i: (signatures[i].day is None, signatures[i].day or date.min, signatures[i].index),
+    )
+
+
+def group(
+    records: Sequence[Record],
+    texts: Iterable[str | None] | None = None,
+    *,
+    threshold: float = TEXT_THRESHOLD,
+    window: int = WINDOW_DAYS,
+) -> Stories:
+    """The stories of a run. `texts`: each record's text in the same order (None where it is unknown: then
+    only the facts can join it to others)."""
+    shingler = Shingler()
+    signatures = [Signature.of(record, i) for i, record in enumerate(records)]
+    text_list = list(texts) if texts is not None else [None] * len(records)
+    minhashes = [shingler.minhash(shingler.hashes(text)) if text else None for text in text_list]
+    return group_signatures(signatures, minhashes, threshold=threshold, window=window, shingler=shingler)
+
+
+def group_signatures(
+    signatures: Sequence[Signature],
+    minhashes: Sequence[LeanMinHash | None],
+    *,
+    threshold: float = TEXT_THRESHOLD,
+    window: int = WINDOW_DAYS,
+    shingler: Shingler | None = None,
+) -> Stories:
+    """The stories from each document's signature and its text's MinHash (None: no text)."""
+    n = len(signatures)
+    union = _Union(n)
+    evidence: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    candidates = 0
+    lsh = MinHashLSH(threshold=threshold, num_perm=(shingler or Shingler()).num_perm)
+    index: dict[tuple, list[int]] = defaultdict(list)  # telling key -> documents, in date order
+    order = _order(signatures)
+
+    def accept(i: int, j: int, via: str, jaccard: float | None, agreed: Agreement) -> None:
+        a, b = sorted((i, j))
+        seen.add((a, b))
+        union.join(i, j)
+        evidence.append(
+            Evidence(signatures[a].doc_id, signatures[b].doc_id, via, jaccard, agreed.shared, agreed.score)
+        )
+
+    for i in order:  # each document meets the earlier ones only: every pair is looked at once
+        sig = signatures[i]
+        m = minhashes[i]
+        if m is not None:
+            for j in lsh.query(m):
+                candidates += 1
+                pair = (min(i, j), max(i, j))
+                if pair in seen or not compatible(sig, signatures[j], window):
+                    continue
+                jaccard = float(np.mean(m.hashvalues == minhashes[j].hashvalues))
+                if jaccard < threshold:
+                    continue
+                agreed = agreement(sig, signatures[j])
+                if not agreed.contradicts:
+                    accept(i, j, "text", jaccard, agreed)
+            lsh.insert(i, m, check_duplication=False)
+        looked: set[int] = set()
+        for key in sig.telling_keys():
+            postings = index[key]
+            for j in reversed(postings[-MAX_SCAN:]):  # the latest first; older than the window: stop
+                other = signatures[j]
+                if sig.day is not None and other.day is not None and (sig.day - other.day).days > window:
+                    break
+                if j in looked:
+                    continue
+                looked.add(j)
+                candidates += 1
+                pair = (min(i, j), max(i, j))
+                if pair in seen or not compatible(sig, other, window):
+                    continue
+                agreed = agreement(sig, other)
+                if agreed.strong and agreed.score >= SIGNATURE_SCORE and not agreed.contradicts:
+                    accept(i, j, "facts", None, agreed)
+            postings.append(i)
+
+    # The story id: the doc_id of the earliest member.
+    first: dict[int, int] = {}
+    for i in order:
+        first.setdefault(union.find(i), i)
+    story = [signatures[first[union.find(i)]].doc_id for i in range(n)]
+    return Stories(story, evidence, candidates)
+
+
+# -- a whole run's JSONL --------------------------------------------------------------------------------
+
+
+def _record(line: str) -> Record | None:
+    """The record of a JSONL line; None for an error line or a broken one (they are kept as they are)."""
+    try:
+        return Record.model_validate_json(line)
+    except ValueError:
+        return None
+
+
+def assign_lines(source: Path | str, write: Callable[[str], None], base: Path | None = None) -> Stories:
+    """Read a run's JSONL twice: first each record's signature and its text's MinHash (the text read again
+    from its source), then write every line back in order, each record with its story. Memory holds the
+    signatures and MinHashes, never the run's lines or texts."""
+    from .review import find_text
+
+    shingler = Shingler()
+    signatures: list[Signature] = []
+    minhashes: list[LeanMinHash | None] = []
+    with open(source, encoding="utf-8", newline="\n") as lines:
+        for line in lines:
+            record = _record(line)
+            if record is None:
+                continue
+            signatures.append(Signature.of(record, len(signatures)))
+            found = find_text(record, None, base)
+            text = found.text if found.text is not None and not found.problems else None
+            minhashes.append(shingler.minhash(shingler.hashes(text)) if text else None)
+    stories = group_signatures(signatures, minhashes, shingler=shingler)
+    k = 0
+    with open(source, encoding="utf-8", newline="\n") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            record = _record(line)
+            if record is None:
+                write(line.rstrip("\n"))
+                continue
+            write(record.model_copy(update={"story": stories.story[k]}).model_dump_json())
+            k += 1
+    return stories
+
+
+# -- texts of records -----------------------------------------------------------------------------------
+
+
+def find_texts(
+    records: Sequence[Record], text_root: Path | None = None, base: Path | None = None
+) -> tuple[list[str | None], list[str]]:
+    """Each record's text, read again from its source (or --text-root), and notes on those not found or
+    changed since the extraction (they are grouped by their facts only)."""
+    from .review import find_text
+
+    texts: list[str | None] = []
+    missing = changed = 0
+    for record in records:
+        found = find_text(record, text_root, base)
+        if found.text is None:
+            missing += 1
+            texts.append(None)
+        elif found.problems:
+            changed += 1
+            texts.append(None)
+        else:
+            texts.append(found.text)
+    notes = []
+    if missing:
+        notes.append(f"{missing} text(s) not found: grouped by their facts only")
+    if changed:
+        notes.append(f"{changed} text(s) changed since the extraction: grouped by their facts only")
+    return texts, notes
+
+
+# -- scoring against gold groups ------------------------------------------------------------------------
+
+
+@dataclass
+class PairScore:
+    documents: int
+    gold_pairs: int
+    predicted_pairs: int
+    true_pairs: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "gold_pairs": self.gold_pairs,
+            "predicted_pairs": self.predicted_pairs,
+            "true_pairs": self.true_pairs,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+        }
+
+
+def _pairs(story_of: dict[str, str]) -> set[tuple[str, str]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc_id, story in story_of.items():
+        members[story].append(doc_id)
+    pairs = set()
+    for docs in members.values():
+        docs.sort()
+        pairs.update((x, y) for k, x in enumerate(docs) for y in docs[k + 1 :])
+    return pairs
+
+
+def pair_score(gold: dict[str, str], predicted: dict[str, str]) -> PairScore:
+    """Pair precision and recall: two documents in one story, over the documents in both mappings
+    (doc_id -> story id; the ids need not be the same in both)."""
+    common = gold.keys() & predicted.keys()
+    gold_pairs = _pairs({d: gold[d] for d in common})
+    predicted_pairs = _pairs({d: predicted[d] for d in common})
+    return PairScore(len(common), len(gold_pairs), len(predicted_pairs), len(gold_pairs & predicted_pairs))
+
+
+def load_gold(path: Path) -> dict[str, str]:
+    """tests/gold/stories.jsonl: one line per story, {"story": name, "doc_ids": [...], "note": ...}."""
+    import json
+
+    gold: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("doc_ids"), list):
+                raise ValueError(f"{path}:{number}: a line is {{story, doc_ids: [...]}}")
+            for doc_id in item["doc_ids"]:
+                if doc_id in gold:
+                    raise ValueError(f"{path}:{number}: {doc_id} is in two stories")
+                gold[doc_id] = str(item["story"])
+    return gold
