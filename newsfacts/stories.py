@@ -104,8 +104,9 @@ class Shingler:
         return LeanMinHash(m)
 
 
-def shared_passages(text_a: str, text_b: str, limit: int = 3) -> tuple[float, list[str]]:
-    """The exact Jaccard similarity of two texts' shingles, and their longest shared passages (evidence)."""
+def shared_passages(text_a: str, text_b: str, limit: int = 3, length: int = 12) -> tuple[float, list[str]]:
+    """The exact Jaccard similarity of two texts' shingles, and their longest shared passages (evidence,
+    each cut to `length` words)."""
     a, b = words(text_a), words(text_b)
     k = SHINGLE
 
@@ -122,10 +123,10 @@ def shared_passages(text_a: str, text_b: str, limit: int = 3) -> tuple[float, li
         if gram is not None and gram in grams_b:
             start = i if start is None else start
         elif start is not None:
-            runs.append(" ".join(a[start : i - 1 + k]))
+            runs.append(a[start : i - 1 + k])
             start = None
     runs.sort(key=lambda run: -len(run))
-    return jaccard, runs[:limit]
+    return jaccard, [" ".join(run[:length]) + (" …" if len(run) > length else "") for run in runs[:limit]]
 
 
 # -- the facts: a signature per record ------------------------------------------------------------------
@@ -544,3 +545,56 @@ def load_gold(path: Path) -> dict[str, str]:
                     raise ValueError(f"{path}:{number}: {doc_id} is in two stories")
                 gold[doc_id] = str(item["story"])
     return gold
+
+
+# -- the report of `newsfacts stories` ------------------------------------------------------------------
+
+
+def describe(records: Sequence[Record], texts: Sequence[str | None], stories: Stories) -> list[dict]:
+    """Each story of more than one document: its documents (earliest first) and the evidence of each pair
+    that joined it; for near-duplicate texts, the exact Jaccard and the longest passages both hold."""
+    by_id = {record.doc_id: k for k, record in enumerate(records)}
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for item in stories.evidence:
+        evidence[stories.story[by_id[item.a]]].append(item)
+    out = []
+    for story, members in stories.groups().items():
+        signatures = [Signature.of(records[k], k) for k in members]
+        ordered = [members[k] for k in _order(signatures)]
+        pairs = []
+        for item in evidence[story]:
+            entry = item.to_dict()
+            text_a, text_b = texts[by_id[item.a]], texts[by_id[item.b]]
+            if item.via == "text" and text_a and text_b:
+                exact, passages = shared_passages(text_a, text_b)
+                entry["jaccard_exact"] = round(exact, 3)
+                entry["passages"] = passages
+            pairs.append(entry)
+        documents = [
+            {"doc_id": records[k].doc_id, "date": document_date(records[k])[0], "source": records[k].source}
+            for k in ordered
+        ]
+        out.append({"story": story, "documents": documents, "evidence": pairs})
+    return out
+
+
+def report_lines(groups: list[dict]) -> list[str]:
+    lines = []
+    for group_ in groups:
+        lines.append(f"story {group_['story']}: {len(group_['documents'])} documents")
+        for document in group_["documents"]:
+            lines.append(f"  {document['date'] or '(no date)'}  {document['doc_id']}")
+        for pair in group_["evidence"]:
+            head = f"    {pair['b']} ~ {pair['a']}: "
+            if pair["via"] == "text":
+                jaccard = pair.get("jaccard_exact", pair["jaccard"])
+                head += f"near-duplicate texts, Jaccard {jaccard:.2f}"
+                if pair.get("passages"):
+                    head += "; both hold: " + " | ".join(f"«{p}»" for p in pair["passages"])
+                if pair["shared"]:
+                    head += "; facts agree: " + ", ".join(pair["shared"])
+            else:
+                head += f"facts agree (score {pair['score']:g}): " + ", ".join(pair["shared"])
+            lines.append(head)
+        lines.append("")
+    return lines
