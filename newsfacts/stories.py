@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ SHINGLE = 4  # words per shingle: a reworded sentence breaks only the shingles t
 NUM_PERM = 64  # MinHash size: the Jaccard estimate's error is about 0.06, enough for a 0.5 threshold
 TEXT_THRESHOLD = 0.5  # estimated Jaccard of two texts that are one text edited
 WINDOW_DAYS = 60  # a rewrite or a follow-up comes within this many days of the first report
+CLOSE_DAYS = 3  # a reprint or a rewrite the same week: a little more evidence
 SIGNATURE_SCORE = 3.0  # shared evidence (below) that makes two records one story
 MAX_SCAN = 200  # documents read back per index key: a common surname must not make the index quadratic
 NEAR = Decimal("0.1")  # `более 8 млн` in one outlet and `8,5 млн` in another: a rounded sum, 10 % off
@@ -69,13 +71,9 @@ class Shingler:
 
     def _word_hashes(self, tokens: list[str]) -> np.ndarray:
         ids = self._ids
-        out = np.empty(len(tokens), dtype=np.uint64)
-        for i, token in enumerate(tokens):
-            value = ids.get(token)
-            if value is None:
-                value = ids[token] = zlib.crc32(token.encode("utf-8"))
-            out[i] = value
-        return out
+        for token in set(tokens) - ids.keys():
+            ids[token] = zlib.crc32(token.encode("utf-8"))
+        return np.array([ids[token] for token in tokens], dtype=np.uint64)
 
     def hashes(self, text: str) -> np.ndarray:
         """The distinct shingles of a text, as 32-bit hashes (a short text is one shingle)."""
@@ -134,6 +132,7 @@ def shared_passages(text_a: str, text_b: str, limit: int = 3, length: int = 12) 
 ValueKey = tuple[str, str | None, int | Decimal]  # (kind, currency, value)
 
 
+@lru_cache(maxsize=1 << 16)
 def significant_digits(value: int | Decimal) -> int:
     digits = str(Decimal(value).normalize()).replace(".", "").lstrip("0")
     if "E" in digits:
@@ -150,22 +149,24 @@ class Signature:
     day: date | None
     cities: frozenset[str] = frozenset()
     values: dict[ValueKey, str] = field(default_factory=dict)  # -> the qualifier of its first fact
-    persons: frozenset[str] = frozenset()  # surnames
+    persons: frozenset[tuple[str, str]] = frozenset()  # (first name or "", surname), lower case
     crime: str | None = None
 
     @classmethod
     def of(cls, record: Record, index: int) -> Signature:
         # Aggregates (police statistics over a period, when records carry `scope`) tell no incident apart.
-        facts = [f for f in record.facts if getattr(f, "scope", None) != "aggregate"]
+        # (Read from the instance's fields: a model without the field has none, and pydantic's
+        # __getattr__ for a missing one is slow.)
+        facts = [f for f in record.facts if vars(f).get("scope") != "aggregate"]
         cities = {f.city for f in facts if f.city} or {c.name for c in record.cities}
         values: dict[ValueKey, str] = {}
         for fact in facts:
             values.setdefault((fact.kind, fact.currency, fact.value), fact.qualifier)
         persons = set()
         for person in record.persons:
-            surname = person.name.split()[-1].lower().replace("ё", "е") if person.name.split() else ""
-            if len(surname) >= 4:
-                persons.add(surname)
+            parts = person.name.lower().replace("ё", "е").split()
+            if parts and len(parts[-1]) >= 4:
+                persons.add((parts[0] if len(parts) > 1 else "", parts[-1]))
         return cls(
             doc_id=record.doc_id,
             index=index,
@@ -173,13 +174,13 @@ class Signature:
             cities=frozenset(cities),
             values=values,
             persons=frozenset(persons),
-            crime=getattr(record, "crime", None),
+            crime=vars(record).get("crime"),
         )
 
     def telling_keys(self) -> list[tuple]:
         """The index keys: what two unrelated incidents rarely share. Round sums and small counts are
         common; they add to a pair's score but never make one."""
-        keys: list[tuple] = [("person", p) for p in sorted(self.persons)]
+        keys: list[tuple] = [("person", surname) for surname in sorted({p[1] for p in self.persons})]
         for kind, currency, value in self.values:
             if kind == "money" and significant_digits(value) >= 2:
                 keys.append(("money", currency, value))
@@ -187,9 +188,11 @@ class Signature:
 
 
 def weight(key: ValueKey) -> float:
+    """How much a shared value says: a sum with more significant digits is rarer (8 750 000 against
+    1 000 000), a count of one or two people is in every other report."""
     kind, _, value = key
     if kind == "money":
-        return 2.0 if significant_digits(value) >= 2 else 1.0
+        return min(2.0, 0.5 + 0.5 * significant_digits(value))
     return 1.0 if value >= 3 else 0.5
 
 
@@ -204,53 +207,83 @@ def compatible(a: Signature, b: Signature, window: int = WINDOW_DAYS) -> bool:
 
 @dataclass
 class Agreement:
-    score: float = 0.0
-    strong: bool = False  # a telling sum or a person in common
-    contradicts: bool = False  # both give sums (or counts, or persons) of one kind, and none agree
+    score: float = 0.0  # what the two share, weighed
+    strong: bool = False  # a telling sum (two significant digits or more) or a full name in common
+    against: float = 0.0  # what they disagree on, weighed: a kind of value both give, with no value in common
     shared: list[str] = field(default_factory=list)  # the evidence, readable
+    context: float = 0.0  # the part of the score that is no value (city, date): it outweighs no disagreement
+
+    @property
+    def contradicts(self) -> bool:
+        # A template warning for another month shares its city and maybe a `1` somewhere; its sums differ.
+        return self.against > self.score - self.context
 
 
 def _number(value: int | Decimal) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def _near(a: ValueKey, qualifier: str, b: ValueKey, other_qualifier: str) -> bool:
+    """A rounded sum in one of them (`более 118 млн` against `118,5 млн`): within NEAR, one not exact."""
+    if a[0] != "money" or b[0] != "money" or a[1] != b[1] or a == b:
+        return False
+    if qualifier == other_qualifier == "exact" or not a[2] or not b[2]:
+        return False
+    return abs(a[2] - b[2]) <= NEAR * max(a[2], b[2])
+
+
 def agreement(a: Signature, b: Signature) -> Agreement:
     result = Agreement()
     shared = a.values.keys() & b.values.keys()
+    agreeing: set[tuple[str, str | None]] = set()  # (kind, currency) with a value in common
     for key in sorted(shared, key=lambda k: (-weight(k), k[0], str(k[2]))):
         kind, currency, value = key
         result.score += weight(key)
         result.strong |= kind == "money" and significant_digits(value) >= 2
         result.shared.append(f"{kind} {_number(value)}" + (f" {currency}" if currency else ""))
-    # A rounded sum in one of them (`более 8 млн` against `8,5 млн`): a weak agreement.
+        agreeing.add((kind, currency))
     for key, qualifier in a.values.items():
-        kind, currency, value = key
-        if kind != "money" or key in shared or not value:
+        if key in shared:
             continue
         for other, other_qualifier in b.values.items():
-            if other[0] != "money" or other[1] != currency or other in shared:
-                continue
-            if "exact" in (qualifier, other_qualifier) and qualifier == other_qualifier:
-                continue
-            if abs(other[2] - value) <= NEAR * max(value, other[2]):
+            if other not in shared and _near(key, qualifier, other, other_qualifier):
                 result.score += 1.0
-                result.shared.append(f"money {_number(value)} ~ {_number(other[2])} {currency or ''}".strip())
+                result.shared.append(f"money {_number(key[2])} ~ {_number(other[2])} {key[1] or ''}".strip())
+                agreeing.add((key[0], key[1]))
                 break
-    persons = sorted(a.persons & b.persons)
-    for person in persons:
-        result.score += 2.0
-        result.strong = True
-        result.shared.append(f"person {person.capitalize()}")
+    # What both give and never agree on: its heaviest value is what stands against the pair.
+    groups: dict[tuple[str, str | None], float] = defaultdict(float)
+    for key in [*a.values, *b.values]:
+        groups[key[:2]] = max(groups[key[:2]], weight(key))
+    both = {key[:2] for key in a.values} & {key[:2] for key in b.values}
+    result.against = sum(groups[g] for g in both - agreeing)
+    # A person: the same first name and surname is telling; a surname alone (one of them gives no first
+    # name) adds to the score; the same surname with another first name is another person.
+    persons = 0
+    for first, surname in sorted(a.persons):
+        for other_first, other_surname in b.persons:
+            if surname != other_surname or (first and other_first and first != other_first):
+                continue
+            full = bool(first and other_first)
+            persons += 1
+            result.score += 2.0 if full else 1.0
+            result.strong |= full
+            name = f"{first.capitalize()} {surname.capitalize()}" if full else surname.capitalize()
+            result.shared.append(f"person {name}")
+            break
+    if a.persons and b.persons and not persons:
+        result.against += 2.0
     if a.cities & b.cities:
         result.score += 1.0
+        result.context += 1.0
         result.shared.append("city " + ", ".join(sorted(a.cities & b.cities)))
+    if a.day is not None and b.day is not None and abs((a.day - b.day).days) <= CLOSE_DAYS:
+        # A reprint or a rewrite comes within days; a coincidence of one sum in one city rarely does.
+        result.score += 0.5
+        result.context += 0.5
+        result.shared.append(f"{abs((a.day - b.day).days)} days apart")
     if a.crime and a.crime == b.crime:
         result.shared.append(f"crime {a.crime}")
-    if not shared and result.score <= 1.0:  # nothing but a city in common
-        kinds_a = {(k, c) for k, c, _ in a.values}
-        kinds_b = {(k, c) for k, c, _ in b.values}
-        disjoint_persons = bool(a.persons and b.persons and not persons)
-        result.contradicts = bool(kinds_a & kinds_b) or disjoint_persons
     return result
 
 
