@@ -1,17 +1,20 @@
 """One story, counted once: the documents of a run that tell the same incident share a `story` id.
 
 A reprint, another outlet's rewrite and a follow-up with the same sums and people are one story; its id is
-the doc_id of its earliest document (by `published`, else the first date in the text; ties and undated
-documents by input order). Two ways lead to a pair, and neither compares all pairs:
+the doc_id of its earliest document (by `published`, else the first date in its text; undated documents
+after dated ones; ties by input order). Two ways lead to a pair, and neither compares all pairs:
 
 - near-duplicate texts (reprints, light edits, a changed byline or number format): MinHash over word
   shingles (datasketch), candidates from the LSH buckets; a pair is kept when the estimated Jaccard
-  similarity is at least TEXT_THRESHOLD and the facts do not contradict each other (a template warning for
-  another city or month reads alike but has other numbers);
+  similarity is at least TEXT_THRESHOLD (or the shorter text is CONTAINED in the longer: a reprint cut
+  short) and the facts do not contradict each other (a template warning for another city or month reads
+  alike but has other numbers);
 - rewrites: the fact signature of each record (its cities, sums and counts, persons, the crime when the
   record carries one, and its date); candidates come from an inverted index on its telling keys (a sum
-  with two significant digits or more, a person's surname), only among documents within WINDOW_DAYS, and
-  a pair is kept when the shared evidence scores SIGNATURE_SCORE or more.
+  with two significant digits or more, a person's surname), only among documents within WINDOW_DAYS; a
+  pair is kept when what they share, weighed (a sum by its significant digits, a count, a full name, the
+  city, days apart), scores SIGNATURE_SCORE or more with a telling sum or full name among it and one more
+  fact or a few days apart, and outweighs what they disagree on.
 
 The pairs are joined into stories (union-find); each kept pair is the evidence shown by `newsfacts
 stories`.
@@ -38,6 +41,9 @@ from .tables import document_date
 SHINGLE = 4  # words per shingle: a reworded sentence breaks only the shingles that hold the changed words
 NUM_PERM = 64  # MinHash size: the Jaccard estimate's error is about 0.06, enough for a 0.5 threshold
 TEXT_THRESHOLD = 0.5  # estimated Jaccard of two texts that are one text edited
+CONTAINED = 0.8  # or the share of the shorter text's shingles the longer one holds (a reprint cut short)
+MIN_CONTAINED = 20  # shingles the shorter text needs for that: a headline is contained in many texts
+LSH_THRESHOLD = 0.3  # the buckets' threshold, below the one checked: LSH finds a pair near 0.5 only by chance
 WINDOW_DAYS = 60  # a rewrite or a follow-up comes within this many days of the first report
 CLOSE_DAYS = 3  # a reprint or a rewrite the same week: a little more evidence
 SIGNATURE_SCORE = 3.0  # shared evidence (below) that makes two records one story
@@ -47,10 +53,12 @@ SEED = 1
 
 # Words only, lower case: digits are left out, so that `8,5 млн` and `8 500 000` read alike.
 _WORD = re.compile(r"[^\W\d_]+")
+# A `date:` line (newsfacts/frontmatter.py) is no part of what a text says.
+_DATE_LINE = re.compile(r"^(?:date|published|дата)\s*:.*$", re.IGNORECASE | re.MULTILINE)
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("ё", "е"))
+    return _WORD.findall(_DATE_LINE.sub("", text).lower().replace("ё", "е"))
 
 
 # -- the text: shingles and MinHash ---------------------------------------------------------------------
@@ -71,8 +79,9 @@ class Shingler:
 
     def _word_hashes(self, tokens: list[str]) -> np.ndarray:
         ids = self._ids
-        for token in set(tokens) - ids.keys():
-            ids[token] = zlib.crc32(token.encode("utf-8"))
+        for token in set(tokens):
+            if token not in ids:
+                ids[token] = zlib.crc32(token.encode("utf-8"))
         return np.array([ids[token] for token in tokens], dtype=np.uint64)
 
     def hashes(self, text: str) -> np.ndarray:
@@ -88,9 +97,16 @@ class Shingler:
             combined = (combined * np.uint64(1000003) + h[i : n + i]) & np.uint64(0xFFFFFFFF)
         return np.unique(combined)
 
-    def minhash(self, shingles: np.ndarray) -> LeanMinHash | None:
+    def sketch(self, text: str | None) -> Sketch | None:
+        """The MinHash of a text's shingles and how many they are; None for no text (or no words)."""
+        if not text:
+            return None
+        shingles = self.hashes(text)
         if len(shingles) == 0:
             return None
+        return Sketch(self.minhash(shingles), len(shingles))
+
+    def minhash(self, shingles: np.ndarray) -> LeanMinHash:
         m = MinHash(
             num_perm=self.num_perm,
             seed=self.seed,
@@ -100,6 +116,25 @@ class Shingler:
         )
         m.update_batch(shingles)
         return LeanMinHash(m)
+
+
+@dataclass(slots=True)
+class Sketch:
+    minhash: LeanMinHash
+    size: int  # distinct shingles
+
+    def similarity(self, other: Sketch) -> tuple[float, float]:
+        """Estimated Jaccard similarity, and the share of the shorter text's shingles in the other
+        (|A & B| = J (|A| + |B|) / (1 + J))."""
+        jaccard = float(np.mean(self.minhash.hashvalues == other.minhash.hashvalues))
+        common = jaccard * (self.size + other.size) / (1 + jaccard)
+        return jaccard, min(1.0, common / min(self.size, other.size))
+
+    def near_duplicate(self, other: Sketch, threshold: float = TEXT_THRESHOLD) -> bool:
+        jaccard, contained = self.similarity(other)
+        return jaccard >= threshold or (
+            contained >= CONTAINED and min(self.size, other.size) >= MIN_CONTAINED
+        )
 
 
 def shared_passages(text_a: str, text_b: str, limit: int = 3, length: int = 12) -> tuple[float, list[str]]:
@@ -212,6 +247,13 @@ class Agreement:
     against: float = 0.0  # what they disagree on, weighed: a kind of value both give, with no value in common
     shared: list[str] = field(default_factory=list)  # the evidence, readable
     context: float = 0.0  # the part of the score that is no value (city, date): it outweighs no disagreement
+    items: int = 0  # values, persons and closeness in time that agree (the city not counted)
+
+    @property
+    def same_story(self) -> bool:
+        """Enough for two records with no text in common. One sum in one city is a story when told within
+        days; further apart, one more fact must agree (sums of two or three digits recur)."""
+        return self.strong and self.score >= SIGNATURE_SCORE and self.items >= 2 and not self.contradicts
 
     @property
     def contradicts(self) -> bool:
@@ -241,6 +283,7 @@ def agreement(a: Signature, b: Signature) -> Agreement:
         result.score += weight(key)
         result.strong |= kind == "money" and significant_digits(value) >= 2
         result.shared.append(f"{kind} {_number(value)}" + (f" {currency}" if currency else ""))
+        result.items += 1
         agreeing.add((kind, currency))
     for key, qualifier in a.values.items():
         if key in shared:
@@ -248,6 +291,7 @@ def agreement(a: Signature, b: Signature) -> Agreement:
         for other, other_qualifier in b.values.items():
             if other not in shared and _near(key, qualifier, other, other_qualifier):
                 result.score += 1.0
+                result.items += 1
                 result.shared.append(f"money {_number(key[2])} ~ {_number(other[2])} {key[1] or ''}".strip())
                 agreeing.add((key[0], key[1]))
                 break
@@ -266,6 +310,7 @@ def agreement(a: Signature, b: Signature) -> Agreement:
                 continue
             full = bool(first and other_first)
             persons += 1
+            result.items += 1
             result.score += 2.0 if full else 1.0
             result.strong |= full
             name = f"{first.capitalize()} {surname.capitalize()}" if full else surname.capitalize()
@@ -281,6 +326,7 @@ def agreement(a: Signature, b: Signature) -> Agreement:
         # A reprint or a rewrite comes within days; a coincidence of one sum in one city rarely does.
         result.score += 0.5
         result.context += 0.5
+        result.items += 1
         result.shared.append(f"{abs((a.day - b.day).days)} days apart")
     if a.crime and a.crime == b.crime:
         result.shared.append(f"crime {a.crime}")
@@ -365,25 +411,25 @@ def group(
     shingler = Shingler()
     signatures = [Signature.of(record, i) for i, record in enumerate(records)]
     text_list = list(texts) if texts is not None else [None] * len(records)
-    minhashes = [shingler.minhash(shingler.hashes(text)) if text else None for text in text_list]
-    return group_signatures(signatures, minhashes, threshold=threshold, window=window, shingler=shingler)
+    sketches = [shingler.sketch(text) for text in text_list]
+    return group_signatures(signatures, sketches, threshold=threshold, window=window, shingler=shingler)
 
 
 def group_signatures(
     signatures: Sequence[Signature],
-    minhashes: Sequence[LeanMinHash | None],
+    sketches: Sequence[Sketch | None],
     *,
     threshold: float = TEXT_THRESHOLD,
     window: int = WINDOW_DAYS,
     shingler: Shingler | None = None,
 ) -> Stories:
-    """The stories from each document's signature and its text's MinHash (None: no text)."""
+    """The stories from each document's signature and its text's sketch (None: no text)."""
     n = len(signatures)
     union = _Union(n)
     evidence: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
     candidates = 0
-    lsh = MinHashLSH(threshold=threshold, num_perm=(shingler or Shingler()).num_perm)
+    lsh = MinHashLSH(threshold=min(threshold, LSH_THRESHOLD), num_perm=(shingler or Shingler()).num_perm)
     index: dict[tuple, list[int]] = defaultdict(list)  # telling key -> documents, in date order
     order = _order(signatures)
 
@@ -397,20 +443,20 @@ def group_signatures(
 
     for i in order:  # each document meets the earlier ones only: every pair is looked at once
         sig = signatures[i]
-        m = minhashes[i]
-        if m is not None:
-            for j in lsh.query(m):
+        sketch = sketches[i]
+        if sketch is not None:
+            for j in lsh.query(sketch.minhash):
                 candidates += 1
                 pair = (min(i, j), max(i, j))
                 if pair in seen or not compatible(sig, signatures[j], window):
                     continue
-                jaccard = float(np.mean(m.hashvalues == minhashes[j].hashvalues))
-                if jaccard < threshold:
+                if not sketch.near_duplicate(sketches[j], threshold):
                     continue
+                jaccard = sketch.similarity(sketches[j])[0]
                 agreed = agreement(sig, signatures[j])
                 if not agreed.contradicts:
                     accept(i, j, "text", jaccard, agreed)
-            lsh.insert(i, m, check_duplication=False)
+            lsh.insert(i, sketch.minhash, check_duplication=False)
         looked: set[int] = set()
         for key in sig.telling_keys():
             postings = index[key]
@@ -426,7 +472,7 @@ def group_signatures(
                 if pair in seen or not compatible(sig, other, window):
                     continue
                 agreed = agreement(sig, other)
-                if agreed.strong and agreed.score >= SIGNATURE_SCORE and not agreed.contradicts:
+                if agreed.same_story:
                     accept(i, j, "facts", None, agreed)
             postings.append(i)
 
@@ -457,7 +503,7 @@ def assign_lines(source: Path | str, write: Callable[[str], None], base: Path | 
 
     shingler = Shingler()
     signatures: list[Signature] = []
-    minhashes: list[LeanMinHash | None] = []
+    sketches: list[Sketch | None] = []
     with open(source, encoding="utf-8", newline="\n") as lines:
         for line in lines:
             record = _record(line)
@@ -466,8 +512,8 @@ def assign_lines(source: Path | str, write: Callable[[str], None], base: Path | 
             signatures.append(Signature.of(record, len(signatures)))
             found = find_text(record, None, base)
             text = found.text if found.text is not None and not found.problems else None
-            minhashes.append(shingler.minhash(shingler.hashes(text)) if text else None)
-    stories = group_signatures(signatures, minhashes, shingler=shingler)
+            sketches.append(shingler.sketch(text))
+    stories = group_signatures(signatures, sketches, shingler=shingler)
     k = 0
     with open(source, encoding="utf-8", newline="\n") as lines:
         for line in lines:
