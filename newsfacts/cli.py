@@ -69,6 +69,9 @@ def extract(
 
     Every input becomes exactly one line: its record, or an error line {source, error, message, sha256}.
 
+    Each record's `story` (the earliest document of the run telling the same incident) is assigned over the
+    whole run in a last pass, with --resume over the kept lines too; `newsfacts stories` shows why.
+
     Exit code: 0 all inputs succeeded, 1 some became errors, 2 bad usage, 3 the batch could not run.
 
     Example: newsfacts extract corpus/ -o facts.jsonl --errors errors.jsonl --jobs 2 --date 2023-04-21
