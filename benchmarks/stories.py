@@ -156,6 +156,9 @@ def money_text(value: int, currency: str | None, style: int) -> str:
 
 
 def reword(rng: random.Random, text: str) -> str:
+    """Some words dropped, some swapped with the one before; the spaces at either end kept (a slot may
+    follow)."""
+    head, tail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
     words = _SENTENCE_WORDS.findall(text)
     out = []
     for word in words:
@@ -166,7 +169,7 @@ def reword(rng: random.Random, text: str) -> str:
             out.insert(len(out) - 1, word)
         else:
             out.append(word)
-    return " ".join(out)
+    return head + " ".join(out) + tail if out else head + tail
 
 
 def tell(rng: random.Random, incident: Incident, doc_id: str, way: str, day: date):

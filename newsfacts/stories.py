@@ -373,8 +373,14 @@ class Stories:
 
 
 class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
+    """Union-find over the documents; each story keeps the cities and crimes of its documents, and two
+    stories with no city (or crime) in common are never joined: a chain of pairs that each look alike
+    must not make one story of two incidents in two cities."""
+
+    def __init__(self, signatures: Sequence[Signature]):
+        self.parent = list(range(len(signatures)))
+        self.cities = {i: s.cities for i, s in enumerate(signatures)}
+        self.crimes = {i: frozenset({s.crime}) if s.crime else frozenset() for i, s in enumerate(signatures)}
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -384,10 +390,17 @@ class _Union:
         return i
 
     def join(self, i: int, j: int) -> bool:
+        """Join the stories of i and j; False when they are one already or may not be joined."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
-        self.parent[max(ri, rj)] = min(ri, rj)
+        for held in (self.cities, self.crimes):
+            if held[ri] and held[rj] and not held[ri] & held[rj]:
+                return False
+        root, other = min(ri, rj), max(ri, rj)
+        self.parent[other] = root
+        for held in (self.cities, self.crimes):
+            held[root] = held[root] | held.pop(other)
         return True
 
 
@@ -425,7 +438,7 @@ def group_signatures(
 ) -> Stories:
     """The stories from each document's signature and its text's sketch (None: no text)."""
     n = len(signatures)
-    union = _Union(n)
+    union = _Union(signatures)
     evidence: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
     candidates = 0
@@ -436,7 +449,8 @@ def group_signatures(
     def accept(i: int, j: int, via: str, jaccard: float | None, agreed: Agreement) -> None:
         a, b = sorted((i, j))
         seen.add((a, b))
-        union.join(i, j)
+        if not union.join(i, j) and union.find(i) != union.find(j):
+            return  # a chain that would join two cities
         evidence.append(
             Evidence(signatures[a].doc_id, signatures[b].doc_id, via, jaccard, agreed.shared, agreed.score)
         )
