@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -527,14 +528,27 @@ def _alive(pid: int) -> bool:
 
 
 class Sink:
-    """One JSONL destination: stdout, a temporary file renamed at the end, or (resume) an appended file."""
+    """One JSONL destination: stdout, a temporary file renamed at the end, or (resume) an appended file.
 
-    def __init__(self, path: Path | None, append: bool):
+    With `stories`, the records' story ids are assigned over the whole file when it is complete
+    (newsfacts/stories.py): a last pass reads it and writes it again beside the output, renamed over it at
+    the end, so a reader never sees a half-assigned file. Lines for stdout are held in a temporary file
+    until then.
+    """
+
+    def __init__(self, path: Path | None, append: bool, stories: bool = False):
         self.path = path
         self.append = append
+        self.stories = stories
         self.tmp: str | None = None
+        self.spool = None
         if path is None:
-            self.file = sys.stdout
+            if stories:
+                # The lines wait here for the stories; closed (and removed) in commit/abort.
+                self.spool = tempfile.NamedTemporaryFile(  # noqa: SIM115
+                    "w", encoding="utf-8", newline="\n", suffix=".jsonl", delete=False
+                )
+            self.file = self.spool or sys.stdout
         elif append:
             repair(path)
             self.file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
@@ -546,27 +560,61 @@ class Sink:
 
     def write(self, line: str) -> None:
         self.file.write(line + "\n")
-        if self.path is None:
+        if self.path is None and self.spool is None:
             self.file.flush()
         elif self.append:
             # Each line reaches the disk before the next one: a crash loses at most the line being written.
             self.file.flush()
             os.fsync(self.file.fileno())
 
-    def commit(self) -> None:
+    def commit(self):
+        """Close the output (and assign the stories): the stories when assigned, else None."""
+        from .stories import assign_lines
+
         if self.path is None:
-            self.file.flush()
-            return
+            stories = None
+            if self.spool is not None:
+                self.spool.close()
+                try:
+                    stories = assign_lines(self.spool.name, lambda line: sys.stdout.write(line + "\n"))
+                finally:
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.spool.name)
+            sys.stdout.flush()
+            return stories
         try:
             self.file.close()
-            if self.tmp is not None:
-                os.replace(self.tmp, self.path)
+            if not self.stories:
+                if self.tmp is not None:
+                    os.replace(self.tmp, self.path)
+                return None
         except BaseException:
             self.abort()
             raise
+        written = self.tmp or str(self.path)
+        final = str(self.path.with_name(f".{self.path.name}.{os.getpid()}.stories.part"))
+        try:
+            with open(final, "w", encoding="utf-8", newline="\n") as out:
+                stories = assign_lines(written, lambda line: out.write(line + "\n"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(final, self.path)
+        except BaseException:
+            for name in {final, self.tmp} - {None}:  # a new output: all or nothing
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
+            raise
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+        return stories
 
     def abort(self) -> None:
         if self.path is None:
+            if self.spool is not None:
+                self.spool.close()
+                with contextlib.suppress(OSError):
+                    os.unlink(self.spool.name)
             return
         with contextlib.suppress(OSError):
             self.file.close()
@@ -643,6 +691,8 @@ class Summary:
     first_line_seconds: float | None = None
     load_seconds: float | None = None  # until every worker had loaded the models (local pool only)
     peak_rss_mb: float = 0.0  # the largest worker's peak resident memory
+    stories: int = 0  # stories told by more than one document
+    joined: int = 0  # documents that tell a story an earlier document told
 
     @property
     def exit_code(self) -> int:
@@ -709,7 +759,7 @@ def run(
 
     out = err = pool = bar = None
     try:
-        out = Sink(output, append=resume)
+        out = Sink(output, append=resume, stories=True)
         err = Sink(errors, append=resume) if errors is not None else out
     except OSError as error:
         for sink in (out, err):
@@ -753,7 +803,7 @@ def run(
                 summary.peak_rss_mb = max(summary.peak_rss_mb, result.peak_rss_mb)
             bar.advance(1, int(result.is_error))
         bar.stop()
-        out.commit()
+        stories = out.commit()
         if err is not out:
             err.commit()
     except BaseException:
@@ -764,6 +814,9 @@ def run(
         for sink in {id(s): s for s in (out, err)}.values():
             sink.abort()  # never a .part file left behind
         raise
+    if stories is not None:
+        summary.stories = len(stories.groups())
+        summary.joined = sum(len(members) - 1 for members in stories.groups().values())
     summary.seconds = time.perf_counter() - started
     if pool is not None and pool.ready_time is not None:
         summary.load_seconds = pool.ready_time - started

@@ -130,6 +130,9 @@ def extract(
 
     Every input becomes exactly one line: its record, or an error line {source, error, message, sha256}.
 
+    Each record's `story` (the earliest document of the run telling the same incident) is assigned over the
+    whole run in a last pass, with --resume over the kept lines too; `newsfacts stories` shows why.
+
     The last line on stderr sums the run up: `177 documents: 177 records, 0 errors, 9.8 s`.
 
     Exit code: 0 all inputs became records, 1 some became error lines, 3 the batch failed midway.
@@ -465,3 +468,63 @@ def eval_command(
     if errors:
         for line in ev.error_lines(report):
             console.print(line, soft_wrap=True, highlight=False, markup=False)
+
+
+@app.command()
+@_interruptible
+def stories(
+    jsonl: _JSONL,
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="Gold stories (one JSON line per story: {story, doc_ids}): pair P/R."),
+    ] = None,
+    text_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--text-root",
+            help="Folder of the texts: <doc_id>.txt or the source's file name in it (default: the sources).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the groups and the score as JSON.")] = False,
+):
+    """The stories told by more than one document, with the evidence that joins them.
+
+    Near-duplicate texts (MinHash over word shingles: the estimated Jaccard and the passages both hold) and
+    rewrites whose facts agree (the shared sums, counts, persons and city). Grouped again from the records
+    and their texts, as `extract` does; a text not found is grouped by its facts only.
+
+    Example: newsfacts stories facts.jsonl --gold tests/gold/stories.jsonl
+    """
+    from . import stories as st
+
+    loaded = _load("stories", jsonl)
+    base = None if str(jsonl) == "-" else jsonl.resolve().parent
+    records = loaded.records
+    texts, notes = st.find_texts(records, text_root, base)
+    found = st.group(records, texts)
+    score = None
+    if gold is not None:
+        try:
+            predicted = {record.doc_id: story for record, story in zip(records, found.story, strict=True)}
+            score = st.pair_score(st.load_gold(gold), predicted)
+        except (OSError, ValueError) as error:
+            raise typer.BadParameter(str(error), param_hint="--gold") from error
+    groups = st.describe(records, texts, found)
+    if as_json:
+        report = {"stories": groups, "score": score.to_dict() if score else None, "notes": notes}
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    for line in st.report_lines(groups):
+        typer.echo(line)
+    typer.echo(
+        f"{len(records)} documents, {len(groups)} stories told more than once, "
+        f"{sum(len(g['documents']) for g in groups)} documents in them"
+    )
+    if score is not None:
+        typer.echo(
+            f"pairs against {gold}: precision {score.precision:.1%} ({score.true_pairs}/"
+            f"{score.predicted_pairs}), recall {score.recall:.1%} ({score.true_pairs}/{score.gold_pairs}) "
+            f"over {score.documents} documents"
+        )
+    for note in notes + loaded.notes():
+        typer.echo(f"note: {note}", err=True)

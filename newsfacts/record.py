@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
 Kind = Literal["money", "detained", "victims", "crimes"]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
@@ -70,6 +70,11 @@ class Fact(BaseModel):
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
     doc_id: str
+    story: str = Field(
+        "",
+        description="The doc_id of the earliest document of the run that tells the same incident "
+        "(a reprint, a rewrite, a follow-up); the record's own doc_id when none does",
+    )
     source: str | None = None
     sha256: str
     lang: Lang
@@ -82,6 +87,13 @@ class Record(BaseModel):
     countries: list[Entity] = []
     dates: list[DateRange] = []
     facts: list[Fact] = []
+
+    @model_validator(mode="after")
+    def _alone(self) -> Record:
+        # A record on its own (one document, or read from a file written before stories) is its own story.
+        if not self.story:
+            self.story = self.doc_id
+        return self
 
 
 class ErrorRecord(BaseModel):
