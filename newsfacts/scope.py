@@ -17,7 +17,7 @@ distance (rules/remote_fraud.txt).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from functools import cache
 
@@ -174,11 +174,10 @@ def _is_range(d: DateDraft) -> bool:
 class _Sentence:
     """What one sentence says about scope."""
 
-    def __init__(self, doc: Document, index: int, persons: Spans, units: Spans):
+    def __init__(self, doc: Document, index: int, persons: Spans, units: Spans, dates: list, places: list):
         sentence = doc.sentences[index]
         self.start, self.text = sentence.start, _lower(sentence.text)
         cues = scope_cues()
-        dates = [d for d in doc.dates if d.sentence == index]
         self.ranges = sorted((d for d in dates if _is_range(d)), key=lambda d: d.start)
         self.long = any(_is_period(d) for d in dates)
         self.days = [d for d in dates if not _is_range(d)]
@@ -191,11 +190,7 @@ class _Sentence:
         )
         self.national = index in doc.national
         self.region_words = bool(cues["region"].search(self.text))
-        here = [
-            p
-            for p in doc.places
-            if p.sentence == index and not p.origin and not units.overlaps(p.start, p.end)
-        ]
+        here = [p for p in places if not p.origin and not units.overlaps(p.start, p.end)]
         kinds = {p.place.kind for p in here}
         # a region named as the scene, no town: `в Карагандинской области зарегистрировано ...`
         self.regional = ("region" in kinds or self.region_words) and "city" not in kinds
@@ -238,18 +233,18 @@ def _document_region(doc: Document) -> str | None:
     return region
 
 
-def _area(doc: Document, fact: FactDraft, index: int, info: _Sentence) -> str | None:
+def _area(doc: Document, fact: FactDraft, index: int, info: _Sentence, index_: _Index) -> str | None:
     """The place a total covers: the fact's city, a region named in its sentence (a region inside a police
     unit's name too: `ДП Жамбылской области`), the document's region for `в регионе`, the country for a
     national sentence."""
     if fact.city:
         return fact.city
-    regions = [p for p in doc.places if p.sentence == index and not p.origin and p.place.kind == "region"]
+    regions = [p for p in index_.places.get(index, []) if not p.origin and p.place.kind == "region"]
     if regions:
         before = [p for p in regions if p.start < fact.start]
         return (before[-1] if before else regions[0]).place.name
     if info.region_words:
-        return _document_region(doc)
+        return index_.region
     if index in doc.national:
         return COUNTRY
     return None
@@ -269,22 +264,78 @@ def _shift(period: tuple[date, date]) -> tuple[date, date] | None:
         return None
 
 
+class _Index:
+    """What the facts of one document look up, gathered in one pass over it: every lookup after is by
+    sentence, so that a long document costs in proportion to its length."""
+
+    def __init__(self, doc: Document):
+        self.dates: dict[int, list[DateDraft]] = defaultdict(list)
+        for d in doc.dates:
+            self.dates[d.sentence].append(d)
+        self.places: dict[int, list] = defaultdict(list)
+        for p in doc.places:
+            self.places[p.sentence].append(p)
+        self.facts: dict[int, list[FactDraft]] = defaultdict(list)
+        for f in doc.facts:
+            self.facts[f.sentence].append(f)
+        self.region = _document_region(doc)
+        persons = Spans((p.start, p.end) for p in doc.persons)
+        units = Spans((o.start, o.end) for o in doc.organisations)  # `ДП Жамбылской области` reports
+        self.info = {
+            s.index: _Sentence(doc, s.index, persons, units, self.dates[s.index], self.places[s.index])
+            for s in doc.sentences
+            if s.index not in doc.skipped
+        }
+        self.crime = {s.index: sentence_crime(s.text) for s in doc.sentences}
+        # the crime named last up to each sentence in its paragraph, and the day named last before it
+        self.paragraph_crime: dict[int, str | None] = {}
+        self.day_before: dict[int, date | None] = {}
+        remote: dict[int, bool] = defaultdict(bool)
+        previous = None
+        for sentence in doc.sentences:
+            same = previous is not None and previous.paragraph == sentence.paragraph
+            crime = self.crime[sentence.index]
+            carried = self.paragraph_crime[previous.index] if same else None
+            self.paragraph_crime[sentence.index] = crime if crime not in (None, "other") else carried
+            day = None
+            if same:
+                before = self.info.get(previous.index)
+                day = (
+                    before.days[-1].start_date if before and before.days else self.day_before[previous.index]
+                )
+            self.day_before[sentence.index] = day
+            remote[sentence.paragraph] |= _remote(sentence.text)
+            previous = sentence
+        self.remote_paragraph = remote
+        # the period a total with none of its own reports on (`_inherited`), for each sentence
+        self.inherited: dict[int, DateDraft | None] = {}
+        reported_last: DateDraft | None = None
+        lead = None
+        first_three = sorted(self.info)[:3]
+        for i in sorted(self.info):
+            self.inherited[i] = reported_last or (lead if lead is not None else None)
+            here = self.info[i]
+            if here.aggregate:
+                reported = [d for d in here.ranges if not _comparison(here, d)]
+                if reported:
+                    reported_last = reported[-1]
+            if lead is None and i in first_three and here.long:
+                lead = next((d for d in here.ranges if _is_period(d)), None)
+
+
 def classify(doc: Document) -> None:
     """Fill each fact's scope, period, area, date and crime, and the document's main crime."""
     doc.crime = document_crime(doc)
     if not doc.facts:
         return
-    persons = Spans((p.start, p.end) for p in doc.persons)
-    units = Spans((o.start, o.end) for o in doc.organisations)  # `ДП Жамбылской области` reports, is no scene
-    info = {
-        s.index: _Sentence(doc, s.index, persons, units) for s in doc.sentences if s.index not in doc.skipped
-    }
+    index_ = _Index(doc)
+    info = index_.info
     paragraph_of = {s.index: s.paragraph for s in doc.sentences}
     # a silent sentence right after a total goes on with it (`Ущерб превысил 3 млрд`)
     continues: dict[int, int] = {}
     last_total: int | None = None
     counts_only = {
-        i: all(f.kind == "crimes" for f in doc.facts if f.sentence == i) for i in info
+        i: all(f.kind == "crimes" for f in index_.facts.get(i, [])) for i in info
     }  # `В Талдыкоргане — 14 фактов, в Текели — 3`: a town's share of the total before
     for index in sorted(info):
         here = info[index]
@@ -308,22 +359,22 @@ def classify(doc: Document) -> None:
         source = fact.sentence if here.aggregate else continues.get(fact.sentence)
         if source is not None:
             fact.scope = "aggregate"
-            fact.period = _period(doc, fact, source, info)
+            fact.period = _period(fact, source, index_)
             fact.area = (
-                _area(doc, fact, fact.sentence, here)
+                _area(doc, fact, fact.sentence, here, index_)
                 or (
-                    _area(doc, FactDraft(fact.kind, 0, 10**12, 10**12, source), source, info[source])
+                    _area(doc, FactDraft(fact.kind, 0, 10**12, 10**12, source), source, info[source], index_)
                     if source != fact.sentence
                     else None
                 )
                 or (previous.area if previous else None)
             )
-            fact.crime = _fact_crime(doc, fact, source, aggregate=True, previous=previous)
+            fact.crime = _fact_crime(doc, fact, source, index_, aggregate=True, previous=previous)
             previous = fact
         else:
             fact.scope = "incident"
-            fact.date = _incident_date(doc, fact, info)
-            fact.crime = _fact_crime(doc, fact, None, aggregate=False)
+            fact.date = _incident_date(fact, index_)
+            fact.crime = _fact_crime(doc, fact, None, index_, aggregate=False)
 
 
 GENERAL = re.compile(r"(?<!таких )(?<!этих )(?<!подобных )(?<!аналогичных )(?:преступлени|правонарушени)")
@@ -336,27 +387,13 @@ def _comparison(info: _Sentence, d: DateDraft) -> bool:
     return bool(COMPARED.search(info.text[max(0, d.start - info.start - 25) : d.start - info.start]))
 
 
-def _inherited(index: int, info: dict[int, _Sentence]) -> DateDraft | None:
-    """The period a total with none of its own reports on: the last one reported by the nearest total
-    before it, else the one in the headline or lead (`подведены итоги за 9 месяцев 2025 года`)."""
-    for i in sorted((i for i in info if i < index and info[i].aggregate), reverse=True):
-        reported = [d for d in info[i].ranges if not _comparison(info[i], d)]
-        if reported:
-            return reported[-1]
-    for i in sorted(info)[:3]:
-        if i < index and info[i].long:
-            return next((d for d in info[i].ranges if _is_period(d)), None)
-    return None
-
-
-def _period(
-    doc: Document, fact: FactDraft, source: int, info: dict[int, _Sentence]
-) -> tuple[date, date] | None:
+def _period(fact: FactDraft, source: int, index_: _Index) -> tuple[date, date] | None:
     """The period named right after the fact (`против 5 210 за первый квартал 2024 года`), else the nearest
     before it in its sentence, else the first of the sentence it continues, else the one inherited from the
     totals before it; a year back when the words around the fact say so (`против 502 за аналогичный период
     прошлого года`). None when the sentence names a period no date resolves (`с начала года` without a
     publication date)."""
+    info = index_.info
     here = info[fact.sentence]
     offset = here.start
     own = None
@@ -377,7 +414,7 @@ def _period(
         if (here.period_words and not here.ranges) or (source != fact.sentence and info[source].period_words):
             return None  # `с начала года` with no publication date: not guessed
         first = here.ranges[0] if source == fact.sentence and here.ranges else None
-        own = _inherited(source, info) or first
+        own = index_.inherited.get(source) or first
         inherited = True
         if own is None:
             return None
@@ -400,33 +437,22 @@ def _shift_words(after: str) -> bool:
     return bool(scope_cues()["shift"].search(head))
 
 
-def _incident_date(doc: Document, fact: FactDraft, info: dict[int, _Sentence]) -> date | None:
-    """A day named in the fact's sentence, else in the sentences before it in its paragraph."""
-    sentences = {s.index: s for s in doc.sentences}
-    index = fact.sentence
-    while index in sentences and sentences[index].paragraph == sentences[fact.sentence].paragraph:
-        here = info.get(index)
-        if here is not None and here.days:
-            day = _nearest(here.days, fact.start if index == fact.sentence else 10**12)
-            return day.start_date
-        index -= 1
-    return None
-
-
-def _paragraph_crime(doc: Document, sentence) -> str | None:
-    """The crime named last before the fact in its paragraph (a digest's items are paragraphs or runs of
-    sentences: `В Жаркенте задержаны двое курьеров` is about the drugs named just before)."""
-    for other in reversed(doc.sentences[: sentence.index + 1]):
-        if other.paragraph != sentence.paragraph:
-            break
-        crime = sentence_crime(other.text)
-        if crime is not None and crime != "other":
-            return crime
-    return None
+def _incident_date(fact: FactDraft, index_: _Index) -> date | None:
+    """A day named in the fact's sentence (the nearest before it), else the last one named before it in
+    its paragraph."""
+    here = index_.info.get(fact.sentence)
+    if here is not None and here.days:
+        return _nearest(here.days, fact.start).start_date
+    return index_.day_before.get(fact.sentence)
 
 
 def _fact_crime(
-    doc: Document, fact: FactDraft, source: int | None, aggregate: bool, previous: FactDraft | None = None
+    doc: Document,
+    fact: FactDraft,
+    source: int | None,
+    index_: _Index,
+    aggregate: bool,
+    previous: FactDraft | None = None,
 ) -> str | None:
     """The crime its sentence names (for a total: the sentence it continues too), else its paragraph's, else
     the document's (for a total: the crime of the total before it). A fraud is internet_fraud when its
@@ -438,7 +464,9 @@ def _fact_crime(
     if crime is None and source is not None and source != fact.sentence:
         crime = sentence_crime(doc.sentences[source].text, weak=weak)
     if crime is None and not aggregate:
-        crime = _paragraph_crime(doc, sentence)
+        # a digest's items are paragraphs or runs of sentences: `В Жаркенте задержаны двое курьеров` is
+        # about the drugs named just before
+        crime = index_.paragraph_crime.get(fact.sentence)
     if crime is None and aggregate and GENERAL.search(sentence.text.lower()):
         if previous is None or ALL_CRIMES.search(sentence.text.lower()):
             return "other"  # `зарегистрировано 2 840 преступлений`: all crimes, of no one category
@@ -453,8 +481,6 @@ def _fact_crime(
             return "internet_fraud"
         if aggregate and previous is not None and previous.crime == "internet_fraud":
             return "internet_fraud"  # `Жители области перевели аферистам ...` after a total of internet fraud
-        if not aggregate:
-            paragraph = " ".join(s.text for s in doc.sentences if s.paragraph == sentence.paragraph)
-            if doc.crime == "internet_fraud" or _remote(paragraph):
-                return "internet_fraud"
+        if not aggregate and (doc.crime == "internet_fraud" or index_.remote_paragraph[sentence.paragraph]):
+            return "internet_fraud"
     return crime
