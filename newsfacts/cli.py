@@ -181,7 +181,20 @@ def schema():
 
 # -- analysis: stats, facts, review (newsfacts/stats.py, tables.py, review.py) ------------------------
 
-_BY = ("city", "region", "month", "year", "kind", "role", "currency")
+_BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime")
+_SCOPES = ("incident", "aggregate")
+
+
+def _crimes() -> tuple[str, ...]:
+    from .scope import crime_names
+
+    return crime_names()
+
+
+def _crime_choice(values: list[str] | None) -> list[str] | None:
+    return _one_of(*_crimes())(values)
+
+
 _KINDS = ("money", "detained", "victims", "crimes")
 _ROLES = ("damage", "returned", "bribe", "fine", "price", "other")
 
@@ -251,12 +264,33 @@ def stats(
         list[str] | None,
         typer.Option("--currency", metavar="CODE", help="Only money in these currencies (KZT, MRP...)."),
     ] = None,
+    crime: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--crime",
+            metavar="CRIME",
+            help="Only facts about these crimes (internet_fraud, fraud, bribery... rules/crime_types.tsv).",
+            callback=_crime_choice,
+        ),
+    ] = None,
+    scope: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scope",
+            metavar="SCOPE",
+            help="incident: only the totals of single events; aggregate: only the reported statistics.",
+            callback=_one_of(*_SCOPES),
+        ),
+    ] = None,
     csv: Annotated[Path | None, typer.Option("--csv", help="Also write the table as CSV.")] = None,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write it as Parquet.")] = None,
     plot: Annotated[Path | None, typer.Option("--plot", help="Draw a bar chart (.png, .svg).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title of the chart.")] = None,
 ):
     """Totals, fact counts and document counts per group.
+
+    Only incidents are summed; aggregates (totals over a period and an area, as police statistics give
+    them) are listed as reported, never added to incidents nor to each other.
 
     Money is summed per currency and role, never across them; sums are exact.
 
@@ -266,21 +300,22 @@ def stats(
 
     Facts without a city (or date) are in '(unknown)'.
 
-    Example: newsfacts stats facts.jsonl --by city --kind money --role damage --plot damage.png
+    Example: newsfacts stats facts.jsonl --by city --kind money --role damage --crime fraud --plot d.png
     """
-    from rich.console import Console
 
     from . import stats as statistics
     from .tables import fact_rows, write_csv, write_parquet
 
     for path, option in ((csv, "--csv"), (parquet, "--parquet"), (plot, "--plot")):
         _check_output("stats", path, option, (jsonl,))
-    if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".pdf"):
+    if plot is not None and plot.suffix and plot.suffix.lower() not in (".png", ".svg", ".pdf"):
         fail("stats", f"--plot {plot}: draw a .png, .svg or .pdf file")
     loaded = _load("stats", jsonl)
     currencies = [c.upper() for c in currency or []]
     rows = fact_rows(loaded.records)
-    table = statistics.compute(rows, by=by or ["kind"], kinds=kind, roles=role, currencies=currencies)
+    table = statistics.compute(
+        rows, by=by or ["kind"], kinds=kind, roles=role, currencies=currencies, crimes=crime, scopes=scope
+    )
     # The files first: a table piped into `head` must not cost them.
     try:
         if csv is not None:
@@ -290,6 +325,8 @@ def stats(
             write_parquet(table.rows, table.columns, parquet)
             typer.echo(f"wrote {parquet}", err=True)
         if plot is not None:
+            if not plot.suffix:  # matplotlib writes `chart` as `chart.png`: say the name it has
+                plot = plot.with_suffix(".png")
             for note in statistics.plot(table, plot, title=title):
                 typer.echo(f"note: {note}", err=True)
             typer.echo(f"wrote {plot}", err=True)
@@ -300,9 +337,13 @@ def stats(
         fail("stats", str(error))
     except OSError as error:
         fail("stats", str(error), 3)
-    console = Console()
-    console.print(statistics.rich_table(table))
-    for line in statistics.footnotes(table):
+    summed = statistics.rich_table(table) if table.rows or scope != ["aggregate"] else None
+    reported = statistics.reported_table(table)
+    console = statistics.console_for(summed, reported)
+    for shown in (summed, reported):
+        if shown is not None:
+            console.print(shown)
+    for line in statistics.footnotes(table, []):  # (the notes go to stderr below)
         console.print(line, soft_wrap=True, highlight=False, markup=False)
     for note in loaded.notes():  # what was skipped: on stderr, as in the other commands
         typer.echo(f"note: {note}", err=True)

@@ -46,6 +46,11 @@ class FactDraft:
     currency: str | None = None
     role: str | None = None
     city: str | None = None
+    scope: str = "incident"  # incident | aggregate (scope.py)
+    period: tuple[date, date] | None = None  # an aggregate's period
+    area: str | None = None  # an aggregate's city, region or country
+    date: date | None = None  # an incident's day, when the text names it
+    crime: str | None = None
 
 
 @dataclass
@@ -76,3 +81,4 @@ class Document:
     facts: list[FactDraft] = field(default_factory=list)
     dates: list[DateDraft] = field(default_factory=list)
     skipped: set[int] = field(default_factory=set)  # sentences not in Russian: no facts are read from them
+    crime: str | None = None  # the document's main crime (scope.py)

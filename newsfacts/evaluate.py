@@ -38,6 +38,9 @@ KINDS = ("money", "detained", "victims", "crimes")
 ENTITY_FIELDS = ("cities", "regions", "countries", "organisations", "persons")
 ROWS = (*KINDS, "facts", *ENTITY_FIELDS, "dates")
 ATTRIBUTES = ("qualifier", "role", "city")
+# What a fact is about (newsfacts/scope.py): scored where the gold holds it; period and area over the
+# pairs that gold and prediction both call aggregate.
+ABOUT = ("scope", "crime", "period", "area")
 
 
 # -- scores ---------------------------------------------------------------------------------------------
@@ -143,7 +146,7 @@ class Report:
     documents: int = 0
     rows: dict[str, Score] = field(default_factory=lambda: {row: Score() for row in ROWS})
     accuracy: dict[str, Accuracy] = field(
-        default_factory=lambda: {a: Accuracy() for a in (*ATTRIBUTES, "lang")}
+        default_factory=lambda: {a: Accuracy() for a in (*ATTRIBUTES, *ABOUT, "doc crime", "lang")}
     )
     fact_errors: list[FactError] = field(default_factory=list)
     entity_errors: list[EntityError] = field(default_factory=list)
@@ -326,6 +329,9 @@ def _compare_document(report: Report, doc_id: str, gold: dict, pred: dict, text:
     if "lang" in gold:
         report.accuracy["lang"].total += 1
         report.accuracy["lang"].correct += gold["lang"] == pred.get("lang")
+    if "crime" in gold:
+        report.accuracy["doc crime"].total += 1
+        report.accuracy["doc crime"].correct += gold["crime"] == pred.get("crime")
     gold_facts = list(gold.get("facts", []))
     pred_facts = list(pred.get("facts", []))
     pairs, missed, spurious = match_facts(gold_facts, pred_facts)
@@ -340,6 +346,20 @@ def _compare_document(report: Report, doc_id: str, gold: dict, pred: dict, text:
             accuracy = report.accuracy[attribute]
             accuracy.total += 1
             same = norm_name(str(g[attribute] or "")) == norm_name(str(p.get(attribute) or ""))
+            accuracy.correct += same
+            if not same:
+                sentence = sentences.of_fact(p) if sentences else None
+                report.fact_errors.append(FactError(doc_id, attribute, g, p, sentence))
+        for attribute in ABOUT:
+            if attribute not in g:
+                continue
+            if attribute in ("period", "area") and not (
+                g.get("scope") == "aggregate" and p.get("scope") == "aggregate"
+            ):
+                continue
+            accuracy = report.accuracy[attribute]
+            accuracy.total += 1
+            same = _about_key(attribute, g) == _about_key(attribute, p)
             accuracy.correct += same
             if not same:
                 sentence = sentences.of_fact(p) if sentences else None
@@ -372,6 +392,15 @@ def _compare_document(report: Report, doc_id: str, gold: dict, pred: dict, text:
         report.rows["dates"].add(score)
         report.entity_errors += [EntityError(doc_id, "dates", "miss", _date_name(d)) for d in miss]
         report.entity_errors += [EntityError(doc_id, "dates", "spurious", _date_name(d)) for d in extra]
+
+
+def _about_key(attribute: str, fact: Mapping):
+    value = fact.get(attribute)
+    if attribute == "period":
+        return _date_key(value) if value else None
+    if attribute == "area":
+        return norm_name(value) if value else None
+    return value
 
 
 def _date_name(key: tuple[str, str]) -> str:
@@ -650,10 +679,12 @@ def rich_tables(report: Report):
             style=style,
             end_section=row in ("crimes", "facts"),
         )
-    accuracy = Table(title="over matched facts (lang: over documents)", title_justify="left")
+    accuracy = Table(title="over matched facts (lang, document crime: over documents)", title_justify="left")
     for column in ("", "correct", "total", "accuracy %"):
         accuracy.add_column(column, justify="left" if not column else "right")
     labels = {"qualifier": "qualifier", "role": "money role", "city": "fact city", "lang": "lang"}
+    labels.update({"scope": "scope", "crime": "crime", "period": "period (aggregates)"})
+    labels.update({"area": "area (aggregates)", "doc crime": "document crime (over documents)"})
     for name, acc in report.accuracy.items():
         accuracy.add_row(labels[name], str(acc.correct), str(acc.total), _percent(acc.value))
     return scores, accuracy
@@ -680,6 +711,7 @@ def error_lines(report: Report) -> list[str]:
     groups = (
         ("facts missed and spurious", ("miss", "spurious")),
         ("matched facts with a wrong qualifier, role or city", ATTRIBUTES),
+        ("matched facts with a wrong scope, crime, period or area", ABOUT),
     )
     for title, kinds in groups:
         errors = [e for e in report.fact_errors if e.error in kinds]

@@ -18,7 +18,8 @@ from .morph import analyzer
 from .ner import NER
 from .normalize import Normalizer
 from .places import PlaceFinder
-from .record import DateRange, Entity, Fact, Record
+from .record import DateRange, Entity, Fact, Period, Record
+from .scope import classify
 from .segment import segment
 
 MIXED_SHARE = 0.25
@@ -44,6 +45,7 @@ class Pipeline:
             ("facts", FactExtractor(tokenizer)),
             ("dates", DateExtractor(tokenizer)),
             ("attribution", attribute),
+            ("scope", classify),
         ]
 
     def __call__(
@@ -135,6 +137,11 @@ def to_record(doc: Document, sha256: str) -> Record:
                 span=(start, end),
                 sentence=draft.sentence,
                 city=draft.city,
+                scope=draft.scope,
+                period=Period(start=draft.period[0], end=draft.period[1]) if draft.period else None,
+                area=draft.area,
+                date=draft.date,
+                crime=draft.crime,
             )
         )
     dates = []
@@ -161,6 +168,7 @@ def to_record(doc: Document, sha256: str) -> Record:
         regions=places("region"),
         countries=places("country"),
         dates=dates,
+        crime=doc.crime,
         facts=facts,
     )
 

@@ -12,6 +12,23 @@ Kind = Literal["money", "detained", "victims", "crimes"]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
 Role = Literal["damage", "returned", "bribe", "fine", "price", "other"]
 Lang = Literal["ru", "kk", "other"]
+Scope = Literal["incident", "aggregate"]
+# The categories of rules/crime_types.tsv (a test keeps the two equal).
+Crime = Literal[
+    "internet_fraud",
+    "pyramid",
+    "bribery",
+    "livestock_theft",
+    "tax_evasion",
+    "smuggling",
+    "drugs",
+    "extortion",
+    "robbery",
+    "fraud",
+    "embezzlement",
+    "theft",
+    "other",
+]
 
 
 def _exact_number(value: int | Decimal) -> int | float:
@@ -38,6 +55,7 @@ Value = Annotated[
     ),
 ]
 Span = tuple[int, int]
+Day = date  # a Fact has a field called `date`
 
 
 class Entity(BaseModel):
@@ -54,6 +72,12 @@ class DateRange(BaseModel):
     span: Span
 
 
+class Period(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: date
+    end: date
+
+
 class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Kind
@@ -65,6 +89,15 @@ class Fact(BaseModel):
     span: Span = Field(description="Character span [start, end) in the original text")
     sentence: int = Field(description="Index of the sentence in the document, from 0")
     city: str | None = Field(None, description="City the fact is attributed to, or null when unknown")
+    scope: Scope = Field(
+        "incident", description="incident: one event; aggregate: a total over a period and an area"
+    )
+    period: Period | None = Field(None, description="An aggregate's period, when the text gives it")
+    area: str | None = Field(
+        None, description="The city, region or country an aggregate covers, when the text gives it"
+    )
+    date: Day | None = Field(None, description="The day an incident happened, when the text names it")
+    crime: Crime | None = Field(None, description="The crime the fact is about (rules/crime_types.tsv)")
 
 
 class Record(BaseModel):
@@ -86,6 +119,7 @@ class Record(BaseModel):
     regions: list[Entity] = []
     countries: list[Entity] = []
     dates: list[DateRange] = []
+    crime: Crime | None = Field(None, description="The document's main crime (rules/crime_types.tsv)")
     facts: list[Fact] = []
 
     @model_validator(mode="after")

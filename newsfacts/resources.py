@@ -18,6 +18,9 @@ TABLES: dict[str, tuple[int, int]] = {
     "collectives.tsv": (2, 2),
     "count_nouns.tsv": (2, 2),
     "count_triggers.tsv": (2, 2),
+    "crime_families.tsv": (2, 2),
+    "crime_types.tsv": (2, 2),
+    "criminal_code.tsv": (3, 3),
     "currencies.tsv": (2, 2),
     "currency_letters.tsv": (2, 2),
     "destinations.tsv": (2, 2),
@@ -32,6 +35,7 @@ TABLES: dict[str, tuple[int, int]] = {
     "qualifiers.tsv": (2, 2),
     "relative_dates.tsv": (3, 3),
     "role_context.tsv": (2, 2),
+    "scope_cues.tsv": (2, 2),
     "seasons.tsv": (3, 3),
 }
 WORD_LISTS: tuple[str, ...] = (
@@ -47,6 +51,7 @@ WORD_LISTS: tuple[str, ...] = (
     "origin_words.txt",
     "place_prefixes.txt",
     "refund_fraud.txt",
+    "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
     "street_words.txt",

@@ -11,8 +11,14 @@ Rules, so that a total means what it says:
 - `bound` says what the total is: `exact` (only exact figures), `lower` (some figures are "more than"
   or the low end of a range: the true total is at least this), `upper` (some are "less than"/"up to":
   at most this), `approximate` ("about", or both lower and upper figures in one total).
-- month and year are those of the document's date: `published` when known, else the first date in its
-  text (`tables.document_date`); facts without a city, region or date go into `(unknown)`.
+- Only incidents are summed. An aggregate (`с начала года зарегистрировано 4 000 мошенничеств`) is a
+  total already: added to the incidents it would count them twice, and two of them over overlapping
+  periods would too. Aggregates are listed as reported (`reported`), one row per area, period and figure.
+- A story told by several documents (records with the same `story`) is counted once: from its first
+  document (the one whose doc_id is the story's, else the first in the input).
+- month and year are those of the incident: its own `date` when the text names the day, else the
+  document's date: `published` when known, else the first date in its text (`tables.document_date`);
+  facts without a city, region or date go into `(unknown)`.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from decimal import Decimal
 
 from .tables import UNKNOWN
 
-BY = ("city", "region", "month", "year", "kind", "role", "currency")
+BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime")
+SCOPES = ("incident", "aggregate")
 TIME = ("month", "year")
 # What keeps sums apart: always part of the key.
 SEPARATE = ("kind", "role", "currency")
@@ -59,8 +66,10 @@ class Group:
 class Stats:
     by: list[str]
     columns: list[str]  # key columns, then STAT_COLUMNS_AFTER
-    rows: list[dict]  # one per group, values exact; key cells are strings, "" for none, UNKNOWN
-    facts: int  # facts counted (a range is one)
+    rows: list[dict]  # one per group of incidents, values exact; key cells are strings, "" for none, UNKNOWN
+    facts: int  # incident facts counted (a range is one)
+    reported: list[dict] = field(default_factory=list)  # aggregates as reported (REPORTED_COLUMNS)
+    stories: int = 0  # documents left out because their story was counted from another one
 
     @property
     def key_columns(self) -> list[str]:
@@ -77,7 +86,7 @@ def key_columns(by: Sequence[str]) -> list[str]:
 
 def _group_value(row: dict, name: str) -> str:
     if name in TIME:
-        day = row["date"]
+        day = row.get("fact_date") or row["date"]
         if day is None:
             return UNKNOWN
         return f"{day.year:04d}-{day.month:02d}" if name == "month" else f"{day.year:04d}"
@@ -107,23 +116,47 @@ def _matches(value, wanted: Iterable[str] | None) -> bool:
     return not wanted or value in set(wanted)
 
 
+def one_per_story(rows: Sequence[dict]) -> tuple[list[dict], int]:
+    """The rows of one document per story (the document whose doc_id is the story's, else the first one
+    in the input), and how many documents were left out. Rows without a story are all kept."""
+    chosen: dict[str, str] = {}
+    for row in rows:
+        story = row.get("story")
+        if story and (story not in chosen or row["doc_id"] == story):
+            chosen[story] = row["doc_id"]
+    kept = [r for r in rows if not r.get("story") or chosen[r["story"]] == r["doc_id"]]
+    left_out = {r["doc_id"] for r in rows} - {r["doc_id"] for r in kept}
+    return kept, len(left_out)
+
+
+def _scope(row: dict) -> str:
+    return row.get("scope") or "incident"
+
+
 def compute(
     rows: Sequence[dict],
     by: Sequence[str] = ("kind",),
     kinds: Iterable[str] | None = None,
     roles: Iterable[str] | None = None,
     currencies: Iterable[str] | None = None,
+    crimes: Iterable[str] | None = None,
+    scopes: Iterable[str] | None = None,
 ) -> Stats:
-    """Group the tidy fact rows (`tables.fact_rows`) and total them. Filters keep the facts whose kind,
-    role and currency are among those given (None or empty: all)."""
+    """Group the tidy fact rows (`tables.fact_rows`) of incidents and total them; list the aggregates as
+    reported. Filters keep the facts whose kind, role, currency, crime and scope are among those given
+    (None or empty: all)."""
     by = list(dict.fromkeys(by)) or ["kind"]
     for name in by:
         if name not in BY:
             raise ValueError(f"cannot group by {name!r}: choose from {', '.join(BY)}")
-    kinds, roles, currencies = (set(x) if x else None for x in (kinds, roles, currencies))
+    kinds, roles, currencies, crimes, scopes = (
+        set(x) if x else None for x in (kinds, roles, currencies, crimes, scopes)
+    )
+    rows, left_out = one_per_story(rows)
     columns = key_columns(by)
     skip = _paired_range_highs(rows)
     groups: dict[tuple, Group] = {}
+    aggregates = []
     counted = 0
     for i, row in enumerate(rows):
         if i in skip:
@@ -132,7 +165,12 @@ def compute(
             _matches(row["kind"], kinds)
             and _matches(row["role"], roles)
             and _matches(row["currency"], currencies)
+            and _matches(row.get("crime"), crimes)
+            and _matches(_scope(row), scopes)
         ):
+            continue
+        if _scope(row) == "aggregate":
+            aggregates.append(row)
             continue
         key = tuple(_group_value(row, name) for name in columns)
         group = groups.get(key)
@@ -154,7 +192,47 @@ def compute(
         }
         for group in ordered
     ]
-    return Stats(by=by, columns=[*columns, *STAT_COLUMNS_AFTER], rows=out_rows, facts=counted)
+    return Stats(
+        by=by,
+        columns=[*columns, *STAT_COLUMNS_AFTER],
+        rows=out_rows,
+        facts=counted,
+        reported=reported(aggregates),
+        stories=left_out,
+    )
+
+
+REPORTED_COLUMNS = ["area", "period", "kind", "role", "currency", "crime", "value", "documents"]
+
+
+def reported(rows: Sequence[dict]) -> list[dict]:
+    """Aggregates as reported: one row per area, period, kind, role, currency, crime and figure; the
+    same figure reprinted by several documents is one row (its documents counted). Never summed."""
+    found: dict[tuple, dict] = {}
+    for row in rows:
+        start, end = row.get("period_start"), row.get("period_end")
+        period = f"{start.isoformat()}..{end.isoformat()}" if start and end else UNKNOWN
+        cells = {
+            "area": row.get("area") or UNKNOWN,
+            "period": period,
+            "kind": row["kind"],
+            "role": row["role"] or "",
+            "currency": row["currency"] or "",
+            "crime": row.get("crime") or "",
+            "value": _exact(row["value"]),
+            "qualifier": row["qualifier"],
+        }
+        key = tuple(cells.values())
+        entry = found.setdefault(key, {**cells, "docs": set()})
+        entry["docs"].add(row["doc_id"])
+    out = [
+        {**{k: v for k, v in entry.items() if k != "docs"}, "documents": len(entry["docs"])}
+        for entry in found.values()
+    ]
+    return sorted(
+        out,
+        key=lambda r: (r["kind"], r["role"], r["currency"], r["area"] == UNKNOWN, r["area"], r["period"]),
+    )
 
 
 def _exact(value: int | Decimal) -> int | Decimal:
@@ -202,8 +280,12 @@ def shown_total(row: dict) -> str:
 
 
 DATE_NOTE = (
-    "month/year: the document's published date (a `date:` line or front matter), else the first date "
-    "found in its text"
+    "month/year: the incident's own date when the text names the day, else the document's published date "
+    "(a `date:` line or front matter), else the first date found in its text"
+)
+SCOPE_NOTE = (
+    "Totals of incidents only. Aggregates (totals over a period and an area, as police statistics give "
+    "them) are never added to them nor to each other: they are listed as reported."
 )
 NOTE = (
     "Money is summed per currency and role, never across them. ≥ lower bound (includes 'more than' "
@@ -225,19 +307,104 @@ def rich_table(stats: Stats):
     title = f"newsfacts stats by {', '.join(stats.by)}"
     if any(constant.values()):
         title += ": " + " · ".join(value for value in constant.values() if value)
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title + " (incidents)", title_justify="left")
     shown = [name for name in stats.columns if name not in constant and name != "bound"]
     for column in shown:
         numeric = column in ("facts", "documents", "total")
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=column not in stats.by)
+        # A key column is folded, never narrower than its longest value up to 12 characters: on a narrow
+        # terminal rich would otherwise squeeze the first column to nothing. Figures are never cut.
+        width = max([len(column)] + [len(str(row[column])) for row in stats.rows]) if not numeric else None
+        table.add_column(
+            column,
+            justify="right" if numeric else "left",
+            no_wrap=numeric,
+            min_width=min(width, 12) if width else None,
+            overflow="fold",
+        )
     for row in stats.rows:
         table.add_row(*(shown_total(row) if column == "total" else str(row[column]) for column in shown))
     return table
 
 
+def reported_table(stats: Stats):
+    """The aggregates as reported, for the terminal; None when there are none. Columns with one value in
+    every row go into the title, as in `rich_table`."""
+    from rich.table import Table
+
+    if not stats.reported:
+        return None
+    constant = [
+        c
+        for c in ("kind", "role", "currency", "crime")
+        if len({row[c] for row in stats.reported}) == 1 and len(stats.reported) > 1
+    ]
+    title = "reported totals (aggregates, never summed)"
+    if any(stats.reported[0][c] for c in constant):
+        title += ": " + " · ".join(stats.reported[0][c] for c in constant if stats.reported[0][c])
+    table = Table(title=title, title_justify="left")
+    shown = [c for c in REPORTED_COLUMNS if c not in constant]
+    cells = [
+        {
+            **{c: str(row[c]) for c in shown},
+            "period": short_period(row["period"]),
+            "value": BOUND_SIGN[_bound_of(row["qualifier"])] + grouped(row["value"]),
+        }
+        for row in stats.reported
+    ]
+    for column in shown:
+        width = max([len(column)] + [len(cell[column]) for cell in cells])
+        numeric = column in ("value", "documents")
+        table.add_column(
+            column, justify="right" if numeric else "left", no_wrap=True, min_width=min(width, 22)
+        )
+    for cell in cells:
+        table.add_row(*(cell[c] for c in shown))
+    return table
+
+
+def console_for(*tables):
+    """A console for the tables: a terminal's own width; when the output is piped or redirected, as wide as
+    the tables need, so that nothing is folded or cut (`newsfacts stats f.jsonl --by city | cat`)."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console()
+    if console.is_terminal:
+        return console
+    wide = Console(width=10_000)
+    needed = max(
+        (Measurement.get(wide, wide.options, t).maximum for t in tables if t is not None), default=80
+    )
+    return Console(width=max(80, needed), soft_wrap=False)
+
+
+def short_period(period: str) -> str:
+    """`2025-01-01..2025-12-31` -> `2025`, `2025-01-01..2025-09-30` -> `2025-01..09`; other spans as given."""
+    import calendar
+
+    start, _, end = period.partition("..")
+    if not end:
+        return period
+    (y1, m1, d1), (y2, m2, d2) = (tuple(int(x) for x in p.split("-")) for p in (start, end))
+    if d1 == 1 and d2 == calendar.monthrange(y2, m2)[1]:
+        if y1 == y2 and (m1, m2) == (1, 12):
+            return str(y1)
+        if y1 == y2:
+            return f"{y1}-{m1:02d}" if m1 == m2 else f"{y1}-{m1:02d}..{m2:02d}"
+        return f"{y1}-{m1:02d}..{y2}-{m2:02d}"
+    return period
+
+
+def _bound_of(qualifier: str) -> str:
+    return Group(key=(), qualifiers={qualifier}).bound
+
+
 def footnotes(stats: Stats, notes: Sequence[str] = ()) -> list[str]:
     """What the table's signs mean, where the dates come from, what was skipped: shown under it."""
-    lines = [] if stats.rows else ["No facts match."]
+    lines = [] if stats.rows else ["No incident facts match."]
+    lines.append(SCOPE_NOTE)
+    if stats.stories:
+        lines.append(f"{stats.stories} document(s) left out: their story is counted from another document.")
     lines.append(NOTE)
     if any(name in TIME for name in stats.by):
         lines.append(DATE_NOTE + ".")
@@ -269,6 +436,7 @@ BY_LABELS = {
     "kind": "по видам",
     "role": "по назначению",
     "currency": "по валютам",
+    "crime": "по видам преступлений",
 }
 MAX_SERIES = 6
 UNKNOWN_RU = "(неизвестно)"
@@ -324,11 +492,15 @@ def plot(stats: Stats, path, title: str | None = None) -> list[str]:
     vertical = all(name in TIME for name in stats.by)
     plt.rcParams["font.family"] = "DejaVu Sans"  # ships with matplotlib, has Cyrillic
     heights = []
+    most = 0
     for rows in panels.values():
         bars = min(len(rows), MAX_BARS)
-        heights.append(3.0 if vertical else 0.9 + 0.32 * bars)
+        most = max(most, bars)
+        heights.append(3.4 if vertical else 0.9 + 0.32 * bars)
+    # vertical bars get room: 0.55 inch each, so that month labels and value labels do not overlap
+    width = max(8.0, 0.55 * most + 1.5) if vertical else 8.0
     figure, axes = plt.subplots(
-        len(panels), 1, figsize=(8, sum(heights) + 0.9), height_ratios=heights, squeeze=False, dpi=90
+        len(panels), 1, figsize=(width, sum(heights) + 0.9), height_ratios=heights, squeeze=False, dpi=90
     )
     for axis, (series, rows) in zip(axes[:, 0], panels.items(), strict=True):
         label = series_title(stats, series)
@@ -351,7 +523,11 @@ def plot(stats: Stats, path, title: str | None = None) -> list[str]:
         if vertical:
             bars = axis.bar(names, values, color="#4c78a8", edgecolor="white")
             axis.yaxis.set_major_formatter(FuncFormatter(lambda x, _: compact(x) if x else "0"))
-            axis.tick_params(axis="x", labelrotation=45 if len(names) > 6 else 0)
+            if len(names) > 4:  # `2024-01` side by side overlaps from five bars on: turn them
+                axis.tick_params(axis="x", labelrotation=45)
+                for tick in axis.get_xticklabels():
+                    tick.set_horizontalalignment("right")
+            axis.set_ylim(0, max(values) * (1.4 if len(names) > 8 else 1.18) or 1)
         else:
             bars = axis.barh(names, values, color="#4c78a8", edgecolor="white")
             axis.invert_yaxis()
@@ -359,16 +535,22 @@ def plot(stats: Stats, path, title: str | None = None) -> list[str]:
             axis.set_xlim(0, max(values) * 1.22 or 1)
         for bar, hatch in zip(bars, hatches, strict=True):
             bar.set_hatch(hatch)
-        axis.bar_label(bars, labels=texts, padding=3, fontsize=8)
+        crowded = vertical and len(names) > 8
+        axis.bar_label(
+            bars, labels=texts, padding=3, fontsize=7 if crowded else 8, rotation=90 if crowded else 0
+        )
         axis.set_title(label, loc="left", fontsize=10)
         axis.spines[["top", "right"]].set_visible(False)
     heading = title or "newsfacts: " + ", ".join(BY_LABELS.get(name, name) for name in stats.by)
     figure.suptitle(heading, x=0.01, ha="left", fontsize=12)
-    footnote = "≥ нижняя граница: в сумме есть «более …» или нижняя граница диапазона; ≤ верхняя; ≈ примерно"
+    footnote = (
+        "Только отдельные происшествия; сводные итоги за период не суммируются. "
+        "≥ нижняя граница; ≤ верхняя; ≈ примерно"
+    )
     if any(name in TIME for name in stats.by):
-        footnote += "\nмесяц и год — дата публикации, если известна, иначе первая дата в тексте"
+        footnote += "\nмесяц и год — дата происшествия, иначе дата публикации, иначе первая дата в тексте"
     figure.text(0.01, 0.005, footnote, fontsize=7, color="#555555", va="bottom")
-    figure.tight_layout(rect=(0, 0.04 if "\n" not in footnote else 0.06, 1, 1))
+    figure.tight_layout(rect=(0, 0.04 if "\n" not in footnote else 0.06, 1, 0.98))
     figure.savefig(path)
     plt.close(figure)
     return notes

@@ -29,12 +29,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from . import resources
 from .record import Record
 from .tables import document_date
 
@@ -187,12 +188,17 @@ class Signature:
     persons: frozenset[tuple[str, str]] = frozenset()  # (first name or "", surname), lower case
     crime: str | None = None
 
+    aggregates: frozenset[ValueKey] = frozenset()  # police totals: never telling, but they can disagree
+
     @classmethod
     def of(cls, record: Record, index: int) -> Signature:
         # Aggregates (police statistics over a period, when records carry `scope`) tell no incident apart.
         # (Read from the instance's fields: a model without the field has none, and pydantic's
         # __getattr__ for a missing one is slow.)
         facts = [f for f in record.facts if vars(f).get("scope") != "aggregate"]
+        totals = frozenset(
+            (f.kind, f.currency, f.value) for f in record.facts if vars(f).get("scope") == "aggregate"
+        )
         cities = {f.city for f in facts if f.city} or {c.name for c in record.cities}
         values: dict[ValueKey, str] = {}
         for fact in facts:
@@ -209,7 +215,8 @@ class Signature:
             cities=frozenset(cities),
             values=values,
             persons=frozenset(persons),
-            crime=vars(record).get("crime"),
+            aggregates=totals,
+            crime=crime_family(vars(record).get("crime")),
         )
 
     def telling_keys(self) -> list[tuple]:
@@ -229,6 +236,18 @@ def weight(key: ValueKey) -> float:
     if kind == "money":
         return min(2.0, 0.5 + 0.5 * significant_digits(value))
     return 1.0 if value >= 3 else 0.5
+
+
+@cache
+def _families() -> dict[str, str]:
+    return {crime: family for crime, family in resources.table("crime_families.tsv")}
+
+
+def crime_family(crime: str | None) -> str | None:
+    """The family a story is compared on (rules/crime_families.tsv); `other` and none say nothing."""
+    if crime is None or crime == "other":
+        return None
+    return _families().get(crime, crime)
 
 
 def compatible(a: Signature, b: Signature, window: int = WINDOW_DAYS) -> bool:
@@ -301,6 +320,13 @@ def agreement(a: Signature, b: Signature) -> Agreement:
         groups[key[:2]] = max(groups[key[:2]], weight(key))
     both = {key[:2] for key in a.values} & {key[:2] for key in b.values}
     result.against = sum(groups[g] for g in both - agreeing)
+    # A police warning's template for the next month: the same words, other totals
+    totals = {key[:2] for key in a.aggregates} & {key[:2] for key in b.aggregates}
+    result.against += sum(
+        1.0
+        for g in totals
+        if not {k for k in a.aggregates if k[:2] == g} & {k for k in b.aggregates if k[:2] == g}
+    )
     # A person: the same first name and surname is telling; a surname alone (one of them gives no first
     # name) adds to the score; the same surname with another first name is another person.
     persons = 0

@@ -35,6 +35,13 @@ FACT_COLUMNS = [
     "role",
     "city",
     "region",
+    "scope",  # incident | aggregate (a total over a period and an area)
+    "crime",  # the crime category (rules/crime_types.tsv)
+    "fact_date",  # an incident's day, when the text names it
+    "period_start",  # an aggregate's period and area, as reported
+    "period_end",
+    "area",
+    "story",  # the story a document belongs to, when the records carry one (one story counted once)
     "sentence",  # index of the sentence in the document, from 0
     "text",  # the evidence: the original text of the span
     "start",
@@ -43,7 +50,7 @@ FACT_COLUMNS = [
 ]
 INTEGER_COLUMNS = {"sentence", "start", "end", "facts", "documents"}
 NUMBER_COLUMNS = {"value", "total"}
-DATE_COLUMNS = {"date"}
+DATE_COLUMNS = {"date", "fact_date", "period_start", "period_end"}
 
 
 class NotRecords(ValueError):
@@ -158,6 +165,13 @@ def fact_rows(records: Iterable[Record]) -> list[dict]:
                     "role": fact.role,
                     "city": fact.city,
                     "region": region_of(fact.city),
+                    "scope": fact.scope,
+                    "crime": fact.crime,
+                    "fact_date": fact.date,
+                    "period_start": fact.period.start if fact.period else None,
+                    "period_end": fact.period.end if fact.period else None,
+                    "area": fact.area,
+                    "story": getattr(record, "story", None),
                     "sentence": fact.sentence,
                     "text": fact.text,
                     "start": fact.span[0],

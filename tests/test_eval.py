@@ -141,6 +141,40 @@ def test_qualifier_role_and_city_accuracy_over_matched_facts():
     ]
 
 
+def test_scope_crime_period_and_area_accuracy():
+    """Scope and crime over matched facts; period and area over the pairs both call aggregate."""
+    total = {"scope": "aggregate", "period": {"start": "2025-01-01", "end": "2025-09-30"}, "area": "Астана"}
+    gold = [
+        {
+            **doc(
+                facts=[
+                    {**fact("crimes", 1200), **total, "crime": "internet_fraud"},
+                    {**fact("crimes", 940), **total, "crime": "internet_fraud"},
+                    {**fact("detained", 1), "scope": "incident", "crime": "fraud"},
+                ]
+            ),
+            "crime": "internet_fraud",
+        }
+    ]
+    pred = [
+        {
+            **doc(
+                facts=[
+                    {**fact("crimes", 1200), **total, "crime": "internet_fraud"},
+                    {**fact("crimes", 940), **total, "area": "астана", "crime": "fraud", "period": None},
+                    {**fact("detained", 1), "scope": "aggregate", "crime": "fraud"},
+                ]
+            ),
+            "crime": "fraud",
+        }
+    ]
+    report = ev.compare(gold, pred)
+    got = {name: (report.accuracy[name].correct, report.accuracy[name].total) for name in ev.ABOUT}
+    assert got == {"scope": (2, 3), "crime": (2, 3), "period": (1, 2), "area": (2, 2)}
+    assert (report.accuracy["doc crime"].correct, report.accuracy["doc crime"].total) == (0, 1)
+    assert sorted(e.error for e in report.fact_errors) == ["crime", "period", "scope"]
+
+
 def test_duplicates_pair_with_the_prediction_that_agrees():
     gold = [
         doc(
@@ -370,6 +404,8 @@ def test_dev_corpus_quality(pipeline):
     misses = "\n".join(ev.error_lines(report))
     assert facts.f1 >= 0.95, misses
     assert cities.f1 >= 0.95, misses
+    assert report.accuracy["scope"].total == facts.tp and report.accuracy["scope"].value >= 0.95, misses
+    assert report.accuracy["crime"].value >= 0.90, misses
 
 
 @pytest.mark.parametrize(
@@ -386,3 +422,7 @@ def test_later_sets_quality(pipeline, gold_path):
     misses = "\n".join(ev.error_lines(report))
     assert report.rows["facts"].f1 >= 0.95, misses
     assert report.rows["cities"].f1 >= 0.95, misses
+    # what a fact is about (issue 13): gold scope and crime on every matched fact
+    assert report.accuracy["scope"].total == report.rows["facts"].tp
+    assert report.accuracy["scope"].value >= 0.95, misses
+    assert report.accuracy["crime"].value >= 0.90, misses

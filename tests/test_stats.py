@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import warnings
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -208,3 +209,112 @@ def test_stats_plot_of_nothing(hand, tmp_path):
 def test_stats_bad_choice(hand):
     assert run("stats", hand, "--by", "street").exit_code == 2
     assert run("stats", hand, "--role", "salary").exit_code == 2
+
+
+# -- incidents and aggregates (issue 13) ----------------------------------------------------------------
+
+
+def row(doc_id, value, scope="incident", city="Астана", crime="internet_fraud", **extra):
+    """A fact row as tables.fact_rows writes it: damage in tenge."""
+    base = {
+        "doc_id": doc_id,
+        "date": date(2025, 10, 5),
+        "date_source": "published",
+        "kind": "money",
+        "value": value,
+        "currency": "KZT",
+        "qualifier": "exact",
+        "role": "damage",
+        "city": city,
+        "region": city,
+        "scope": scope,
+        "crime": crime,
+        "fact_date": None,
+        "period_start": None,
+        "period_end": None,
+        "area": None,
+        "story": None,
+        "sentence": 0,
+        "text": "",
+        "start": value % 1000,
+        "end": value % 1000 + 1,
+        "source": None,
+    }
+    return {**base, **extra}
+
+
+def total(doc_id, value, start, end, area="Астана", crime="internet_fraud"):
+    return row(
+        doc_id, value, "aggregate", None, crime, period_start=date.fromisoformat(start),
+        period_end=date.fromisoformat(end), area=area,
+    )  # fmt: skip
+
+
+def test_aggregates_are_never_added_to_incidents_nor_to_each_other():
+    rows = [
+        row("a", 1_000_000),
+        row("b", 500_000),
+        total("c", 2_900_000_000, "2025-01-01", "2025-09-30"),  # nine months
+        total("d", 3_100_000_000, "2025-01-01", "2025-12-31"),  # the year: overlaps the nine months
+        total("e", 2_900_000_000, "2025-01-01", "2025-09-30"),  # the same figure reprinted
+    ]
+    result = stats.compute(rows, by=["city"])
+    assert [(r["city"], r["total"], r["facts"]) for r in result.rows] == [("Астана", 1_500_000, 2)]
+    assert [(r["area"], r["period"], r["value"], r["documents"]) for r in result.reported] == [
+        ("Астана", "2025-01-01..2025-09-30", 2_900_000_000, 2),
+        ("Астана", "2025-01-01..2025-12-31", 3_100_000_000, 1),
+    ]
+    only = stats.compute(rows, by=["city"], scopes=["aggregate"])
+    assert only.rows == [] and len(only.reported) == 2
+    assert stats.compute(rows, by=["city"], scopes=["incident"]).reported == []
+
+
+def test_by_crime_and_crime_filter():
+    rows = [row("a", 100, crime="fraud"), row("b", 200), row("c", 300), row("d", 5, crime="bribery")]
+    by_crime = {r["crime"]: r["total"] for r in stats.compute(rows, by=["crime"]).rows}
+    assert by_crime == {"internet_fraud": 500, "fraud": 100, "bribery": 5}
+    only = stats.compute(rows, by=["city"], crimes=["fraud", "bribery"])
+    assert [r["total"] for r in only.rows] == [105]
+
+
+def test_an_incident_is_filed_under_its_own_month():
+    rows = [row("a", 100, fact_date=date(2025, 3, 12)), row("a", 50)]
+    months = {r["month"]: r["total"] for r in stats.compute(rows, by=["month"]).rows}
+    assert months == {"2025-03": 100, "2025-10": 50}
+
+
+def test_one_story_is_counted_once():
+    rows = [
+        row("x1", 1_000_000, story="x1"),
+        row("x2", 1_000_000, story="x1"),  # a reprint of x1
+        row("x3", 1_000_000, story="x1"),
+        row("y", 700_000),  # no story: counted
+    ]
+    result = stats.compute(rows, by=["city"])
+    assert result.rows[0]["total"] == 1_700_000 and result.rows[0]["documents"] == 2
+    assert result.stories == 2
+    assert "2 document(s) left out" in " ".join(stats.footnotes(result))
+
+
+def test_short_period():
+    assert stats.short_period("2025-01-01..2025-12-31") == "2025"
+    assert stats.short_period("2025-01-01..2025-09-30") == "2025-01..09"
+    assert stats.short_period("2025-03-01..2025-03-31") == "2025-03"
+    assert stats.short_period("2025-05-12..2025-05-18") == "2025-05-12..2025-05-18"
+
+
+def test_piped_table_keeps_its_first_column(hand):
+    """`newsfacts stats f.jsonl --by city | cat` on an 80-column terminal: every city in full."""
+    result = CliRunner().invoke(app, ["stats", str(hand), "--by", "city"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "Алматы" in result.output and "Караганда" in result.output
+    assert "(incidents)" in result.output
+
+
+def test_plot_without_extension_says_the_file_it_wrote(hand, tmp_path):
+    pytest.importorskip("matplotlib")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = run("stats", hand, "--by", "month", "--plot", tmp_path / "chart")
+    assert result.exit_code == 0
+    assert (tmp_path / "chart.png").is_file() and f"wrote {tmp_path / 'chart.png'}" in result.output

@@ -912,6 +912,157 @@ doc(
 )
 
 
+# ---------------------------------------------------- scope, period, area, crime
+# Conventions: tests/gold/README.md ("Scope and crime"). Keys are (document index in DOCS, fact index in
+# its facts). Every fact not in AGGREGATES is an incident; every fact's crime is its document's unless
+# CRIME_OF_FACT says otherwise. "-": a Kazakh text, whose crime is not annotated.
+
+
+def YR(y):
+    return (f"{y}-01-01", f"{y}-12-31")
+
+
+def N9(y):
+    return (f"{y}-01-01", f"{y}-09-30")
+
+
+# the main crime of each document, in DOCS order
+CRIME_OF_DOC = [
+    "internet_fraud",  # 000_4d24166cd8d118c4
+    "internet_fraud",  # 001_pavlodar_call_center
+    "pyramid",  # 002_almaty_altyn_pyramid
+    "bribery",  # 003_astana_land_bribe
+    "internet_fraud",  # 004_kokshetau_puppy_sale
+    "drugs",  # 005_semey_drug_shop
+    "embezzlement",  # 006_aktobe_accountant_embezzlement
+    "theft",  # 007_konaev_car_thefts
+    "internet_fraud",  # 008_shymkent_fake_payments_warning
+    "internet_fraud",  # 009_shymkent_tashkent_call_center
+    "bribery",  # 010_taraz_migration_bribe
+    "internet_fraud",  # 011_taldykorgan_nine_months
+    "smuggling",  # 012_atyrau_currency_smuggling
+    "pyramid",  # 013_ust_kamenogorsk_pyramid_verdict
+    "theft",  # 014_uralsk_dacha_thefts
+    "-",  # 015_kk_police_warning_bank_calls
+    "embezzlement",  # 016_kyzylorda_rice_subsidies
+    "fraud",  # 017_karaganda_fake_meter_service
+    "fraud",  # 018_kostanay_grain_prepayment
+    "internet_fraud",  # 019_aktau_fake_bank_support
+    "internet_fraud",  # 020_mvd_fake_ticket_sites_warning
+    "theft",  # 021_temirtau_ferroalloy_theft
+    "fraud",  # 022_petropavlovsk_fake_social_workers
+    "other",  # 023_turkestan_fake_licenses
+    "embezzlement",  # 024_zhezkazgan_laptop_procurement
+    "fraud",  # 025_almaty_fake_lawyer
+    "theft",  # 026_ekibastuz_coal_theft
+    "internet_fraud",  # 027_rudny_stop_fraud_campaign
+    "bribery",  # 028_shymkent_tax_inspector_bribe
+    "internet_fraud",  # 029_astana_cyber_briefing
+    "theft",  # 030_balkhash_colleague_card_theft
+    "-",  # 031_kk_shymkent_car_sale_scam
+    "embezzlement",  # 032_zhanaozen_water_cashier
+    "-",  # 033_kk_almaty_pyramid_warning
+    "drugs",  # 034_talgar_drug_lab
+    "internet_fraud",  # 035_shchuchinsk_fake_guest_houses
+    "tax_evasion",  # 036_stepnogorsk_tax_evasion
+    "internet_fraud",  # 037_ridder_coal_delivery_scam
+    "bribery",  # 038_aksu_traffic_police_bribe
+    "internet_fraud",  # 039_kyzylorda_drop_cards_warning
+    "fraud",  # 040_kaskelen_stolen_cars
+    "smuggling",  # 041_saryagash_cigarette_smuggling
+    "internet_fraud",  # 042_aktobe_annual_fraud_stats
+    "embezzlement",  # 043_satpayev_kindergarten_food
+    "embezzlement",  # 044_astana_clinic_padding
+    "fraud",  # 045_lisakovsk_korea_jobs
+    "-",  # 046_kk_karaganda_drug_raid
+    "livestock_theft",  # 047_karaganda_livestock_and_cyber_stats
+    "internet_fraud",  # 048_almaty_fake_crypto_exchange
+    "internet_fraud",  # 049_uralsk_spare_parts_scam
+    "pyramid",  # 050_afm_pyramid_signs_advice
+    "pyramid",  # 051_shymkent_bereke_invest_verdict
+    "internet_fraud",  # 052_taraz_mixed_fake_microloans
+    "tax_evasion",  # 053_zharkent_yuan_cash_out
+    "bribery",  # 054_kokshetau_boiler_bribe
+    "theft",  # 055_pavlodar_parking_thefts
+    "fraud",  # 056_astana_fake_land_realtor
+    "fraud",  # 057_konaev_house_builders
+    "pyramid",  # 058_afm_national_results
+    "bribery",  # 059_almaty_tax_official_bribe
+    "theft",  # 060_atyrau_pipeline_tap
+    "fraud",  # 061_ust_kamenogorsk_car_loans
+    "other",  # 062_astana_online_casino
+    "internet_fraud",  # 063_semey_students_cyber_meeting
+    "fraud",  # 064_shymkent_dubai_jobs_scam
+]
+AGGREGATES = {
+    (0, 0): (None, None),
+    (0, 6): (None, None),
+    (0, 7): (YR(2022), "Казахстан"),
+    (4, 3): (None, "Акмолинская область"),
+    (5, 2): (YR(2024), "Абайская область"),
+    (5, 3): (YR(2025), "Абайская область"),
+    (11, 0): (N9(2025), "Жетысуская область"),
+    (11, 1): (N9(2024), "Жетысуская область"),
+    (11, 2): (N9(2025), "Жетысуская область"),
+    (11, 3): (N9(2025), "Жетысуская область"),
+    (12, 3): (YR(2024), "Атырау"),
+    (12, 4): (YR(2024), "Атырау"),
+    (14, 4): (None, "Западно-Казахстанская область"),
+    (19, 3): (YR(2024), "Мангистауская область"),
+    (24, 4): (None, "Улытауская область"),
+    (28, 4): (("2025-01-01", "2025-06-30"), "Шымкент"),
+    (28, 5): (("2025-01-01", "2025-06-30"), "Шымкент"),
+    (29, 0): (YR(2024), "Астана"),
+    (29, 1): (YR(2025), "Астана"),
+    (29, 2): (YR(2025), "Астана"),
+    (29, 3): (YR(2025), "Астана"),
+    (29, 4): (YR(2025), "Астана"),
+    (29, 5): (YR(2025), "Астана"),
+    (34, 2): (YR(2025), "Алматинская область"),
+    (41, 4): (None, "Туркестанская область"),
+    (42, 0): (YR(2025), "Актюбинская область"),
+    (42, 1): (YR(2024), "Актюбинская область"),
+    (42, 2): (YR(2025), "Актюбинская область"),
+    (43, 3): (None, "Улытауская область"),
+    (47, 0): (YR(2023), "Карагандинская область"),
+    (47, 1): (YR(2024), "Карагандинская область"),
+    (47, 2): (YR(2024), "Карагандинская область"),
+    (47, 3): (YR(2023), "Карагандинская область"),
+    (47, 6): (YR(2024), "Карагандинская область"),
+    (58, 0): (YR(2025), "Казахстан"),
+    (58, 1): (YR(2024), "Казахстан"),
+    (58, 2): (YR(2025), "Казахстан"),
+    (58, 3): (YR(2025), "Казахстан"),
+    (58, 4): (YR(2025), "Казахстан"),
+    (58, 5): (YR(2025), "Казахстан"),
+    (59, 5): (None, "Алматы"),
+}
+CRIME_OF_FACT = {
+    (4, 3): "fraud",
+    (42, 0): "fraud",
+    (42, 1): "fraud",
+    (42, 2): "fraud",
+    (58, 4): "other",
+    (47, 2): "internet_fraud",
+    (47, 3): "internet_fraud",
+}
+
+
+def annotate(docs):
+    """Add scope, period, area and crime to the facts, and the main crime to the documents."""
+    for d, line in enumerate(docs):
+        crime = CRIME_OF_DOC[d]
+        if crime != "-":
+            line["crime"] = crime
+        for i, fact in enumerate(line["facts"]):
+            fact["scope"] = "aggregate" if (d, i) in AGGREGATES else "incident"
+            if (d, i) in AGGREGATES:
+                period, area = AGGREGATES[(d, i)]
+                fact["period"] = {"start": period[0], "end": period[1]} if period else None
+                fact["area"] = area
+            fact["crime"] = CRIME_OF_FACT.get((d, i), crime if crime != "-" else None)
+
+
 # ------------------------------------------------------------- validation
 OLD_NAMES = {
     "Алматы": ["Алма-Ат"],
@@ -1039,6 +1190,7 @@ def main() -> int:
         print("ERROR:", e, file=sys.stderr)
     if errors:
         return 1
+    annotate(DOCS)
     with OUT.open("w", encoding="utf-8") as fh:
         for d in DOCS:
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
