@@ -283,6 +283,10 @@ class EntityFinder:
 
     def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
+        name = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", name)  # `палата КР Н.Н.Э`: a person's initials
+        text = doc.normalized.text
+        quoted = text[mention.start - 1 : mention.start] == '"' and text[mention.end : mention.end + 1] == '"'
+
         if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
             return None  # `ИВС`; `Туркестане` read as an organisation is the town
         words = re.findall(r"[\w-]+", name)
@@ -303,6 +307,8 @@ class EntityFinder:
             name = doc.normalized.text[mention.start : end].strip('"')
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
+        if quoted:  # `«Известия»`: a name in quotes is kept as written
+            return NamedMention(mention.text.strip('"').strip(), mention.start, end)
         return NamedMention(org_nominative(name), mention.start, end)
 
     def _may_be_person(self, text: str) -> bool:
@@ -412,8 +418,8 @@ class EntityFinder:
                 if first == i and lemmas(tokens[i].text) & self.generic_bodies:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
                 end = self._body_end(tokens, i, place_end, org_end) if head else None
-                if end is not None and first == i and tokens[i].text.islower():
-                    if tokens[i + 1].start in org_end or end in unit_ends:
+                if end is not None and doc.normalized.text[tokens[first].start].islower():
+                    if (first == i and tokens[i + 1].start in org_end) or end in unit_ends:
                         # `агентства Kazinform`: the name is the body; `отдел по борьбе с
                         # киберпреступностью УКП ДП г. Алматы`: the unit in its abbreviated form
                         end = None
@@ -440,7 +446,7 @@ class EntityFinder:
         """Where the body headed by tokens[i] ends: at the place or named body its words lead to, with a
         place right after a named body (`Департамента полиции` `Астаны`) and a tail after `по`/`при`
         (`Агентство РК по финансовому мониторингу`, `отделение Департамента при Генпрокуратуре`)."""
-        end, tail_end, j = None, None, i + 1
+        end, tail_end, tail, j = None, None, False, i + 1
         while j < min(len(tokens), i + BODY_MAX_WORDS):
             token, word = tokens[j], tokens[j].text
             if end is not None and token.start < end:
@@ -450,6 +456,8 @@ class EntityFinder:
             if token.start in place_end:
                 end = tail_end = place_end[token.start]
             elif token.start in org_end:
+                if word.isascii():
+                    break  # `службы поддержки Kaspi Bank`: a company's department is no body
                 end = tail_end = org_end[token.start]  # `служба Комитета национальной безопасности`, `КНБ`
             elif word.isupper() and 2 <= len(word) <= 6 and word.isalpha() and word not in self.stopwords:
                 end = tail_end = token.end  # an abbreviation of a parent body: `палата КР`
@@ -464,11 +472,13 @@ class EntityFinder:
             elif word in BODY_LINKS or (word == "." and tokens[j - 1].text == "г"):
                 if word == "и" and (nxt[:1].isupper() or lemmas(nxt) & self.body_heads):
                     break  # `Комитета госдоходов и Комитета автодорог`: two bodies
-                if end is not None and word not in ("по", "при"):
+                if end is not None and word in ("по", "при"):
+                    tail = True
+                elif end is not None and not tail:
                     break
             elif re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", word) and self._body_word(word):
                 if end is not None:
-                    if tokens[j - 1].text in ("по", "при") and word in self.not_tails:
+                    if not tail or (tokens[j - 1].text in ("по", "при") and word in self.not_tails):
                         break  # `КНБ по подозрению в ...`: not the body's field
                     tail_end = token.end
             else:
@@ -508,7 +518,7 @@ class EntityFinder:
                         continue
                     word = self.platforms[stem]
                 after = doc.normalized.text[token.end : token.end + 20]
-                if re.match(r" [A-Z][a-z]", after):
+                if "-" not in token.text and re.match(r" [A-Z][a-z]", after):
                     continue  # `Kaspi Bank`: NER has the whole name
                 domain = re.match(r"\.[a-z]{2,3}\b", after)
                 if domain:  # `kaspi.kz`
