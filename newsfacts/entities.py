@@ -157,6 +157,16 @@ def org_nominative(text: str) -> str:
     return as_written
 
 
+def _without_initials(mention: Mention) -> Mention:
+    """`КР Н.Н.Э`: NER takes a person's initials after a body's name into it."""
+    text = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", mention.text)
+    return (
+        mention
+        if text == mention.text
+        else Mention(mention.type, mention.start, mention.start + len(text), text)
+    )
+
+
 INITIAL = re.compile(r"(?:[А-ЯЁA-Z]\.)+[А-ЯЁA-Z]?|[А-ЯЁA-Z]")  # `К.`, `Б.Р.`, `Н.Н.Э`
 # an unknown name's nominative from its case ending, by gender: `Каната` -> `Канат`, `Жанары` -> `Жанара`
 NAME_ENDINGS = {
@@ -192,12 +202,14 @@ class EntityFinder:
         quoted_orgs = self._quoted(doc)
         regions = self._region_phrases(doc)
         units = self._police_units(doc, regions)
-        ner_orgs = [m for m in doc.mentions if m.type == "ORG"]
+        ner_orgs = [_without_initials(m) for m in doc.mentions if m.type == "ORG"]
         bodies = self._bodies(doc, units, ner_orgs, regions)
         in_body = Spans((b.start, b.end) for b in bodies)
-        # `УМС ДП области Абай` inside `начальник УМС ...` is named with its parent; a bare `ДП` is none
+        # a unit inside a body is named with it; a bare `ДП` or `УМС ДП` (no place, no parent) is none
         units = [
-            u for u in units if not in_body.overlaps(u.start, u.end) and u.name not in self.generic_acronyms
+            u
+            for u in units
+            if not in_body.overlaps(u.start, u.end) and not set(u.name.split()) <= self.generic_acronyms
         ]
         rule_orgs = bodies + units + quoted_orgs
         taken = Spans((o.start, o.end) for o in rule_orgs)
@@ -208,6 +220,7 @@ class EntityFinder:
         for mention in doc.mentions:
             overlaps = taken.overlaps(mention.start, mention.end)
             if mention.type == "ORG" and not overlaps:
+                mention = _without_initials(mention)
                 org = self._ner_org(doc, mention, places)
                 if org is not None:
                     ner_found.append(org)
@@ -333,6 +346,8 @@ class EntityFinder:
         for sentence in doc.sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
+                if token.text.islower() and "столица" in lemmas(token.text):
+                    found[token.start] = token.end  # `ДП столицы`
                 if not (lemmas(token.text) & self.region_words and token.text.islower()):
                     continue
                 first = i
@@ -419,7 +434,9 @@ class EntityFinder:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
                 end = self._body_end(tokens, i, place_end, org_end) if head else None
                 if end is not None and doc.normalized.text[tokens[first].start].islower():
-                    if (first == i and tokens[i + 1].start in org_end) or end in unit_ends:
+                    after = tokens[i + 1].text
+                    named = after.isascii() or after.isupper()
+                    if (first == i and tokens[i + 1].start in org_end and named) or end in unit_ends:
                         # `агентства Kazinform`: the name is the body; `отдел по борьбе с
                         # киберпреступностью УКП ДП г. Алматы`: the unit in its abbreviated form
                         end = None
