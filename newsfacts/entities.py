@@ -13,6 +13,19 @@ from .places import gazetteer
 from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
+DOMAIN = re.compile(
+    r"(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?i:kz|ru|com|kg|uz|net|org|info)(?![A-Za-z0-9])"
+)  # `finprom.kz`, `24-kg.com`, `Top.Mail.Ru`, and `uralskcity.kz` glued to the next Russian word
+_OUTLET = r"(?P<name>[A-ZА-ЯЁ][\w]*(?: [A-ZА-ЯЁ][\w]*){0,2})"
+# datelines: `Тараз. 7 февраля. KAZAKHSTAN TODAY -`, `АКТОБЕ. KAZINFORM -`, `ТАШКЕНТ, 19 июн — Sputnik.`,
+# `CentralAsia (KZ) -`: the news outlet's own name
+DATELINES = (
+    re.compile(
+        r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё-]+)(?:[.,] \d{1,2} [а-яё]+\.?)?[.,]? " + _OUTLET + r" [—–-] ", re.M
+    ),
+    re.compile(r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё-]+), \d{1,2} [а-яё]+\.? [—–-] " + _OUTLET + r"\.", re.M),
+    re.compile(r"^" + _OUTLET + r" \([A-Z]{2}\) [—–-] ", re.M),
+)
 NAME_GRAMS = ("Name", "Surn", "Patr")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
@@ -193,6 +206,7 @@ class EntityFinder:
         self.generic_acronyms = set(resources.words("generic_acronyms.txt"))
         self.body_heads = set(resources.words("body_heads.txt"))
         self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
+        self.credit_words = set(resources.words("credit_words.txt"))
         self.titles = set(resources.words("person_titles.txt"))
         self.region_words = set(resources.words("region_words.txt"))
         self.not_tails = set(resources.words("body_not_tails.txt"))
@@ -213,7 +227,9 @@ class EntityFinder:
         ]
         rule_orgs = bodies + units + quoted_orgs
         taken = Spans((o.start, o.end) for o in rule_orgs)
-        rule_orgs += [o for o in self._platforms(doc) if not taken.overlaps(o.start, o.end)]
+        for extra in (self._platforms(doc), self._outlets(doc)):
+            rule_orgs += [o for o in extra if not taken.overlaps(o.start, o.end)]
+            taken = Spans((o.start, o.end) for o in rule_orgs)
         taken = Spans((o.start, o.end) for o in rule_orgs)
         ner_found, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
@@ -305,7 +321,7 @@ class EntityFinder:
         words = re.findall(r"[\w-]+", name)
         if re.search(r"-\d+$", name) or not re.search(r"[^\W\d_]{2}", name) or re.search(r"[+$]", name):
             return None  # `Мак-2025`, `Тула-1`: an operation, a checkpoint; `102`, `Ctrl+Enter`, `за $12`
-        if name in self.generic_acronyms or (len(words) == 1 and lemmas(name) & self.body_heads):
+        if set(name.split()) <= self.generic_acronyms or (len(words) == 1 and lemmas(name) & self.body_heads):
             return None  # a bare `УВД`, `Департамент`: no body's name
         if any(len(w) >= 6 and w.isupper() and not w.isascii() for w in words):
             return None  # an ALL-CAPS headline read as an organisation: acronyms are short
@@ -543,6 +559,22 @@ class EntityFinder:
                     found.append(NamedMention(token.text + domain.group(), token.start, end))
                     continue
                 found.append(NamedMention(word, token.start, token.start + len(token.text.split("-")[0])))
+        return found
+
+    def _outlets(self, doc: Document) -> list[NamedMention]:
+        """News outlets: the name in a dateline and sites named in the text (`по данным finprom.kz`), not
+        a site in a photo credit (`Фото: profit.kz`)."""
+        text = doc.normalized.text
+        found = []
+        for pattern in DATELINES:
+            for match in pattern.finditer(text):
+                city = match.groupdict().get("city")
+                if city is None or gazetteer().lookup(city) is not None:
+                    found.append(NamedMention(match.group("name"), match.start("name"), match.end("name")))
+        for match in DOMAIN.finditer(text):
+            line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            if not any(lemmas(w) & self.credit_words for w in re.findall(r"\w+", line)[-4:]):
+                found.append(NamedMention(match.group(), match.start(), match.end()))
         return found
 
     def _quoted(self, doc: Document) -> list[NamedMention]:
