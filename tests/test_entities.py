@@ -164,6 +164,7 @@ PERSON_NAMES = [
     ("Аким Кентау Даурен Сапаров прокомментировал задержание.", ["Даурен Сапаров"]),  # title and town cut
     ("Инспекторы остановили Хюндай без номеров.", []),  # a car make
     ("Акмолинка села за руль пьяной.", []),  # a capitalised common noun at a sentence start
+    ("Жители села Бестерек поймали вора.", []),  # a village
     ("Фото Сергея ЛИТВИНОВА", ["Сергей Литвинов"]),  # a name in capitals
     # a name the dictionary lacks, after a word that takes the genitive; then the surname alone joins it
     (
