@@ -528,11 +528,7 @@ class EntityFinder:
     def _body_word(word: str) -> bool:
         """A noun or an adjective of a body's name: not a verb, an adverb, or a person (`жителя`)."""
         parse = analyzer()(word)[0]
-        return (
-            any(g in parse.grams for g in ("NOUN", "ADJF", "PRTF"))
-            and "anim" not in parse.grams
-            or (word in ("г",))
-        )
+        return any(g in parse.grams for g in ("NOUN", "ADJF", "PRTF")) and "anim" not in parse.grams
 
     def _platforms(self, doc: Document) -> list[NamedMention]:
         """`Telegram`, `Telegram-канал`, `в Телеграме`: platforms and services named anywhere."""
