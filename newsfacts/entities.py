@@ -8,14 +8,31 @@ import re
 from . import resources
 from .document import Document, NamedMention
 from .morph import analyzer, lemmas
+from .ner import Mention
 from .places import gazetteer
 from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
+DOMAIN = re.compile(
+    r"(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?i:kz|ru|com|kg|uz|net|org|info)(?![A-Za-z0-9])"
+)  # `finprom.kz`, `24-kg.com`, `Top.Mail.Ru`, and `uralskcity.kz` glued to the next Russian word
+_OUTLET = r"(?P<name>[A-ZА-ЯЁ][\w]*(?: [A-ZА-ЯЁ][\w]*){0,2})"
+# datelines: `Тараз. 7 февраля. KAZAKHSTAN TODAY -`, `АКТОБЕ. KAZINFORM -`, `ТАШКЕНТ, 19 июн — Sputnik.`,
+# `CentralAsia (KZ) -`: the news outlet's own name
+DATELINES = (
+    re.compile(
+        r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё-]+)(?:[.,] \d{1,2} [а-яё]+\.?)?[.,]? " + _OUTLET + r" [—–-] ", re.M
+    ),
+    re.compile(r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё-]+), \d{1,2} [а-яё]+\.? [—–-] " + _OUTLET + r"\.", re.M),
+    re.compile(r"^" + _OUTLET + r" \([A-Z]{2}\) [—–-] ", re.M),
+)
 NAME_GRAMS = ("Name", "Surn", "Patr")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
+# lower-case words between a body's head and its place: `управление по надзору за законностью ...`
+BODY_LINKS = {"по", "при", "за", "с", "и"}
+BODY_MAX_WORDS = 14
 
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")  # the nominative first: a name as written wins
@@ -62,6 +79,11 @@ def person_readings(text: str, cases: tuple[str, ...] = CASES) -> list[str]:
             for word, word_parses in zip(words, parses, strict=True):
                 parse = next((p for p in word_parses if _fits(p, case, gender)), None)
                 nominative = parse.inflect({"nomn", "sing"}) if parse is not None and case != "nomn" else None
+                if not word_parses and case != "nomn":
+                    # a name the dictionary lacks, beside a known one in this case: its usual ending
+                    ending, nomn = NAME_ENDINGS[gender][case]
+                    if word.endswith(ending) and len(word) > len(ending) + 2:
+                        word = word[: len(word) - len(ending)] + nomn
                 out.append(
                     word if nominative is None else "-".join(x.capitalize() for x in nominative.split("-"))
                 )
@@ -74,6 +96,104 @@ def person_name(text: str) -> str:
     return person_readings(text)[0]
 
 
+def _keep_case(written: str, word: str) -> str:
+    """`Восточно-Казахстанскому` -> `Восточно-Казахстанский`: each hyphened part keeps its capital."""
+    old, new = written.split("-"), word.split("-")
+    if len(old) != len(new):
+        return word[:1].upper() + word[1:] if written[:1].isupper() else word
+    return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(old, new, strict=True))
+
+
+def _singular(word: str, pos: str) -> list:
+    return [
+        p
+        for p in analyzer()(word.lower())
+        if pos in p.grams and "sing" in p.grams and not any(g in p.grams for g in NAME_GRAMS)
+    ]
+
+
+def _cases(parses) -> set[str]:
+    return {c for p in parses for c in CASES if c in p.grams}
+
+
+def _agreement(adjective) -> tuple[str, ...]:
+    return tuple(g for g in (*CASES, *GENDERS, "neut") if g in adjective.grams)
+
+
+def org_nominative(text: str) -> str:
+    """A body's name in the nominative: its head noun and the adjectives before it are declined, the
+    rest stays as written (`Агентства по финансовому мониторингу` -> `Агентство по финансовому
+    мониторингу`, `Таласского пограничного отряда` -> `Таласский пограничный отряд`).
+
+    The head must be a dictionary noun: `Береке Инвест` or `Kaspi Bank` are names, not Russian nouns.
+    An adjective before it may be a guess (`Казалинского`, `Восточно-Казахстанскому`).
+    """
+    words = text.split()
+    as_written = " ".join(words)
+    for k, word in enumerate(words):
+        if not re.fullmatch(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", word):
+            return as_written
+        nouns = _singular(word, "NOUN")
+        if not analyzer().raw.word_is_known(word.lower()):  # a guess, unless a body's word (`акимата`)
+            nouns = [n for n in nouns if n.normalized in resources.words("body_heads.txt")]
+        adjectives = _singular(word, "ADJF")
+        following = (
+            _singular(words[k + 1], "NOUN") + _singular(words[k + 1], "ADJF") if k + 1 < len(words) else []
+        )
+        if adjectives and (not nouns or _cases(adjectives) & _cases(following)):
+            continue  # `Главного управления`: an adjective before its noun, not the noun `главное`
+        if not nouns:
+            return as_written
+        if k:  # `Национального банка`: the noun of the adjectives' case (not `банка`, a jar)
+            before = _singular(words[k - 1], "ADJF")
+            nouns = [
+                n for n in nouns if any(all(g in n.grams for g in _agreement(a)) for a in before)
+            ] or nouns
+        head = next((n for n in nouns if "nomn" in n.grams), nouns[0])
+        if "nomn" in head.grams:
+            return as_written
+        case = next(c for c in CASES if c in head.grams)
+        gender = next((g for g in (*GENDERS, "neut") if g in head.grams), None)
+        out = []
+        for word_before in words[:k]:
+            adj = next(
+                (a for a in _singular(word_before, "ADJF") if case in a.grams and gender in a.grams), None
+            )
+            form = adj.inflect({"nomn", "sing"}) if adj is not None else None
+            if form is None:
+                return as_written
+            out.append(_keep_case(word_before, form))
+        form = head.inflect({"nomn", "sing"})
+        if form is None:
+            return as_written
+        return " ".join([*out, _keep_case(word, form), *words[k + 1 :]])
+    return as_written
+
+
+def _without_initials(mention: Mention) -> Mention:
+    """`КР Н.Н.Э`: NER takes a person's initials after a body's name into it."""
+    text = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", mention.text)
+    return (
+        mention
+        if text == mention.text
+        else Mention(mention.type, mention.start, mention.start + len(text), text)
+    )
+
+
+INITIAL = re.compile(r"(?:[А-ЯЁA-Z]\.)+[А-ЯЁA-Z]?|[А-ЯЁA-Z]")  # `К.`, `Б.Р.`, `Н.Н.Э`
+# an unknown name's nominative from its case ending, by gender: `Каната` -> `Канат`, `Жанары` -> `Жанара`
+NAME_ENDINGS = {
+    "masc": {"gent": ("а", ""), "accs": ("а", ""), "datv": ("у", ""), "ablt": ("ом", ""), "loct": ("е", "")},
+    "femn": {
+        "gent": ("ы", "а"),
+        "accs": ("у", "а"),
+        "datv": ("е", "а"),
+        "ablt": ("ой", "а"),
+        "loct": ("е", "а"),
+    },
+}
+
+
 class EntityFinder:
     def __init__(self):
         self.acronyms = set(resources.words("org_acronyms.txt"))
@@ -83,27 +203,54 @@ class EntityFinder:
         self.stopwords = set(resources.words("org_stopwords.txt"))
         self.genitive_heads = set(resources.words("genitive_heads.txt"))
         self.generic_bodies = set(resources.words("generic_bodies.txt"))
+        self.generic_acronyms = set(resources.words("generic_acronyms.txt"))
+        self.body_heads = set(resources.words("body_heads.txt"))
+        self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
+        self.credit_words = set(resources.words("credit_words.txt"))
+        self.titles = set(resources.words("person_titles.txt"))
+        self.region_words = set(resources.words("region_words.txt"))
+        self.not_tails = set(resources.words("body_not_tails.txt"))
+        self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 
     def __call__(self, doc: Document) -> None:
         quoted_orgs = self._quoted(doc)
-        rule_orgs = self._police_units(doc) + quoted_orgs
+        regions = self._region_phrases(doc)
+        units = self._police_units(doc, regions)
+        ner_orgs = [_without_initials(m) for m in doc.mentions if m.type == "ORG"]
+        bodies = self._bodies(doc, units, ner_orgs, regions)
+        in_body = Spans((b.start, b.end) for b in bodies)
+        # a unit inside a body is named with it; a bare `ДП` or `УМС ДП` (no place, no parent) is none
+        units = [
+            u
+            for u in units
+            if not in_body.overlaps(u.start, u.end) and not set(u.name.split()) <= self.generic_acronyms
+        ]
+        rule_orgs = bodies + units + quoted_orgs
         taken = Spans((o.start, o.end) for o in rule_orgs)
-        ner_orgs, persons = [], []
+        for extra in (self._platforms(doc), self._outlets(doc)):
+            rule_orgs += [o for o in extra if not taken.overlaps(o.start, o.end)]
+            taken = Spans((o.start, o.end) for o in rule_orgs)
+        taken = Spans((o.start, o.end) for o in rule_orgs)
+        ner_found, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
         for mention in doc.mentions:
             overlaps = taken.overlaps(mention.start, mention.end)
             if mention.type == "ORG" and not overlaps:
+                mention = _without_initials(mention)
                 org = self._ner_org(doc, mention, places)
                 if org is not None:
-                    ner_orgs.append(org)
+                    ner_found.append(org)
             elif mention.type == "PER" and self._may_be_person(mention.text):
-                readings = person_readings(mention.text)
-                if self._after_genitive_head(doc, mention.start):
+                person = self._person_words(doc, mention)
+                if person is None:
+                    continue
+                readings = person_readings(person.text)
+                if self._after_genitive_head(doc, person.start):
                     # `по словам представителя ДЭР Ерлана Мукашева`: the genitive readings first
-                    genitive = [r for r in person_readings(mention.text, ("gent",)) if r != mention.text]
+                    genitive = [r for r in person_readings(person.text, ("gent",)) if r != person.text]
                     readings = list(dict.fromkeys(genitive + readings))
-                persons.append((readings, mention))
-        doc.organisations = sorted(rule_orgs + ner_orgs, key=lambda o: o.start)
+                persons.append((readings, person))
+        doc.organisations = sorted(rule_orgs + ner_found, key=lambda o: o.start)
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
         quoted = Spans((o.start, o.end) for o in quoted_orgs)
         for place in doc.places:
@@ -111,10 +258,48 @@ class EntityFinder:
                 place.origin = True
         # `Ерлана Касымова` after `Ерлан Касымов` is his name in the genitive, not a woman's name
         written = {" ".join(mention.text.split()) for _, mention in persons}
+        full = []
         for readings, mention in persons:
             own = " ".join(mention.text.split())
-            name = next((r for r in readings[1:] if r in written and r != own), readings[0])
+            if " " in own:
+                full.append(
+                    (next((r for r in readings[1:] if r in written and r != own), readings[0]), mention)
+                )
+        # a surname alone is the person of that full name (`Муканова` after `Канат Муканов`), else no one
+        surnames = {name.split()[-1]: name for name, _ in full}
+        for readings, mention in persons:
+            if " " not in mention.text.strip():
+                owner = next((surnames[r] for r in readings if r in surnames), None)
+                if owner is not None:
+                    full.append((owner, mention))
+        for name, mention in sorted(full, key=lambda x: x[1].start):
             doc.persons.append(NamedMention(name, mention.start, mention.end))
+
+    def _person_words(self, doc: Document, mention) -> Mention | None:
+        """The name in a PER span, or None when it is no first name and surname: titles and places are
+        cut off (`Аким Кентау`, `Кентау Даурен Макажанов`), initials (`Г. Доненбаева`, `Б.Р.`) and car
+        makes make it none; words in capitals are written normally (`Олега ПАКА`)."""
+        words = list(re.finditer(r"\S+", mention.text))
+
+        def cut(word: str) -> bool:
+            return (
+                bool(lemmas(word) & self.titles) or gazetteer().lookup(word) is not None or word[:1].islower()
+            )
+
+        while words and cut(words[0].group()):
+            words.pop(0)
+        while words and gazetteer().lookup(words[-1].group()) is not None:
+            words.pop()
+        if not words or any(INITIAL.fullmatch(w.group()) for w in words):
+            return None
+        if any(w.group().lower() in self.vehicles or lemmas(w.group()) & self.vehicles for w in words):
+            return None
+        start, end = mention.start + words[0].start(), mention.start + words[-1].end()
+        text = " ".join(
+            "-".join(x.capitalize() for x in w.group().split("-")) if w.group().isupper() else w.group()
+            for w in words
+        )
+        return Mention(mention.type, start, end, text)
 
     def _after_genitive_head(self, doc: Document, start: int) -> bool:
         """A word that takes the name in the genitive stands within the few words before it."""
@@ -127,11 +312,17 @@ class EntityFinder:
 
     def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
+        name = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", name)  # `палата КР Н.Н.Э`: a person's initials
+        text = doc.normalized.text
+        quoted = text[mention.start - 1 : mention.start] == '"' and text[mention.end : mention.end + 1] == '"'
+
         if not name or name in self.stopwords or gazetteer().lookup(name) is not None:
             return None  # `ИВС`; `Туркестане` read as an organisation is the town
         words = re.findall(r"[\w-]+", name)
-        if re.search(r"-\d{4}$", name):
-            return None  # `Мак-2025`: an operation, not a body
+        if re.search(r"-\d+$", name) or not re.search(r"[^\W\d_]{2}", name) or re.search(r"[+$]", name):
+            return None  # `Мак-2025`, `Тула-1`: an operation, a checkpoint; `102`, `Ctrl+Enter`, `за $12`
+        if set(name.split()) <= self.generic_acronyms or (len(words) == 1 and lemmas(name) & self.body_heads):
+            return None  # a bare `УВД`, `Департамент`: no body's name
         if any(len(w) >= 6 and w.isupper() and not w.isascii() for w in words):
             return None  # an ALL-CAPS headline read as an organisation: acronyms are short
         if name[:1].islower() and not name[:1].isascii() or re.search(r"\d{6}", name):
@@ -145,7 +336,9 @@ class EntityFinder:
             name = doc.normalized.text[mention.start : end].strip('"')
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
-        return NamedMention(name, mention.start, end)
+        if quoted:  # `«Известия»`: a name in quotes is kept as written
+            return NamedMention(mention.text.strip('"').strip(), mention.start, end)
+        return NamedMention(org_nominative(name), mention.start, end)
 
     def _may_be_person(self, text: str) -> bool:
         """NER takes single capitalised words for names: `Антикора`, `Риддера`, `Обвиняемой`."""
@@ -162,9 +355,40 @@ class EntityFinder:
             word.lower()
         )
 
-    def _police_units(self, doc: Document) -> list[NamedMention]:
+    def _region_phrases(self, doc: Document) -> dict[int, int]:
+        """Units the gazetteer may lack, start -> end: `Таласской области`, `Забайкальскому краю`,
+        `Октябрьского сельского округа`, `области Абай`, `района Аль-Фараби`."""
+        found = {}
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if token.text.islower() and "столица" in lemmas(token.text):
+                    found[token.start] = token.end  # `ДП столицы`
+                if not (lemmas(token.text) & self.region_words and token.text.islower()):
+                    continue
+                first = i
+                while (
+                    first > 0
+                    and tokens[first - 1].text.islower()
+                    and _singular(tokens[first - 1].text, "ADJF")
+                ):
+                    first -= 1  # `сельского`
+                if (
+                    first > 0
+                    and tokens[first - 1].text[:1].isupper()
+                    and _singular(tokens[first - 1].text, "ADJF")
+                ):
+                    found[tokens[first - 1].start] = token.end
+                elif i + 1 < len(tokens) and re.fullmatch(
+                    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", tokens[i + 1].text
+                ):
+                    found.setdefault(token.start, tokens[i + 1].end)
+        return found
+
+    def _police_units(self, doc: Document, regions: dict[int, int]) -> list[NamedMention]:
         found = []
-        starts = {p.start: p for p in doc.places}
+        starts = {p.start: p.end for p in doc.places}
+        starts.update({start: end for start, end in regions.items() if start not in starts})
         for sentence in doc.sentences:
             tokens = sentence.tokens
             i = 0
@@ -185,16 +409,168 @@ class EntityFinder:
                 k = j
                 while k < len(tokens) and tokens[k].text.lower() in PLACE_PREFIXES:
                     k += 1
-                if k < len(tokens) and tokens[k].start in starts:
-                    end = starts[tokens[k].start].end  # `УКП ДП г. Алматы`, `ДП Павлодарской области`
+                while k < len(tokens) and tokens[k].start in starts:
+                    end = starts[tokens[k].start]  # `УКП ДП г. Алматы`, `ДП Павлодарской области`
                     j = next(
                         n for n in range(k, len(tokens) + 1) if n == len(tokens) or tokens[n].start >= end
                     )
+                    k = j + 1  # `УМВД России по Челнам`: the country, then the town
+                    if j >= len(tokens) or tokens[j].text != "по":
+                        break
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
                 if j - i == 1 and end == tokens[i].end and tokens[i].text not in self.acronyms:
                     name = self._declined_name(tokens[i].text)  # `Антикора` -> `Антикор`
                 found.append(NamedMention(name, tokens[i].start, end))
                 i = j
+        return found
+
+    def _bodies(
+        self, doc: Document, units: list[NamedMention], ner_orgs: list, regions: dict[int, int]
+    ) -> list[NamedMention]:
+        """State bodies written out in words: a head (rules/body_heads.txt, singular) with the adjectives
+        before it and the lower-case words after it, up to a place or a named body that ends it
+        (`управления криминальной полиции департамента полиции Астаны`, `акимат Тараза`, `Пограничная
+        служба Комитета национальной безопасности`). Named in the nominative."""
+        place_end = dict(regions)
+        place_end.update({p.start: p.end for p in doc.places})
+        org_end = {m.start: m.end for m in ner_orgs}
+        org_end.update({u.start: u.end for u in units})
+        unit_ends = {u.end for u in units if " " in u.name or u.name not in self.generic_acronyms}
+        found = []
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            i = 0
+            while i < len(tokens):
+                head = [p for p in _singular(tokens[i].text, "NOUN") if p.normalized in self.body_heads]
+                cases = _cases(head)
+                first = i
+                while first > 0 and _cases(_singular(tokens[first - 1].text, "ADJF")) & cases:
+                    first -= 1  # `Казалинского районного суда`, `антикоррупционную службу`
+                if first == i and lemmas(tokens[i].text) & self.generic_bodies:
+                    head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
+                end = self._body_end(tokens, i, place_end, org_end) if head else None
+                if end is not None and doc.normalized.text[tokens[first].start].islower():
+                    after = tokens[i + 1].text
+                    named = after.isascii() or after.isupper()
+                    if (first == i and tokens[i + 1].start in org_end and named) or end in unit_ends:
+                        # `агентства Kazinform`: the name is the body; `отдел по борьбе с
+                        # киберпреступностью УКП ДП г. Алматы`: the unit in its abbreviated form
+                        end = None
+                if end is None:
+                    i += 1
+                    continue
+                start = tokens[first].start
+                text = doc.normalized.text[start:end]
+                found.append(NamedMention(self._body_name(text), start, end))
+                short = re.search(r"\(([А-ЯЁA-Z]{2,8})\)", text)
+                if short:  # both the full name and its abbreviation (`ГУВД Ташкента`)
+                    rest = re.sub(r"\s+", " ", text[short.end() :]).strip()
+                    abbr_start = start + short.start(1)
+                    found.append(
+                        NamedMention(
+                            f"{short.group(1)} {rest}".strip(), abbr_start, abbr_start + len(short.group(1))
+                        )
+                    )
+                while i < len(tokens) and tokens[i].start < end:
+                    i += 1
+        return found
+
+    def _body_end(self, tokens, i: int, place_end: dict, org_end: dict) -> int | None:
+        """Where the body headed by tokens[i] ends: at the place or named body its words lead to, with a
+        place right after a named body (`Департамента полиции` `Астаны`) and a tail after `по`/`при`
+        (`Агентство РК по финансовому мониторингу`, `отделение Департамента при Генпрокуратуре`)."""
+        end, tail_end, tail, j = None, None, False, i + 1
+        while j < min(len(tokens), i + BODY_MAX_WORDS):
+            token, word = tokens[j], tokens[j].text
+            if end is not None and token.start < end:
+                j += 1
+                continue
+            nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+            if token.start in place_end:
+                end = tail_end = place_end[token.start]
+            elif token.start in org_end:
+                if word.isascii():
+                    break  # `службы поддержки Kaspi Bank`: a company's department is no body
+                end = tail_end = org_end[token.start]  # `служба Комитета национальной безопасности`, `КНБ`
+            elif word.isupper() and 2 <= len(word) <= 6 and word.isalpha() and word not in self.stopwords:
+                end = tail_end = token.end  # an abbreviation of a parent body: `палата КР`
+            elif (
+                word == "("
+                and j + 2 < len(tokens)
+                and tokens[j + 1].text.isupper()
+                and tokens[j + 2].text == ")"
+            ):
+                j += 3  # `Главного управления внутренних дел (ГУВД) Ташкента`: the abbreviation inside
+                continue
+            elif word in BODY_LINKS or (word == "." and tokens[j - 1].text == "г"):
+                if word == "и" and (nxt[:1].isupper() or lemmas(nxt) & self.body_heads):
+                    break  # `Комитета госдоходов и Комитета автодорог`: two bodies
+                if end is not None and word in ("по", "при"):
+                    tail = True
+                elif end is not None and not tail:
+                    break
+            elif re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", word) and self._body_word(word):
+                if end is not None:
+                    if not tail or (tokens[j - 1].text in ("по", "при") and word in self.not_tails):
+                        break  # `КНБ по подозрению в ...`: not the body's field
+                    tail_end = token.end
+            else:
+                break
+            j += 1
+        return tail_end if end is not None else None
+
+    def _body_name(self, text: str) -> str:
+        """`Министерства внутренних дел (МВД) РК` -> `Министерство внутренних дел РК`."""
+        text = re.sub(r"\s*\([^()]*\)", "", text)
+        return org_nominative(re.sub(r"\s+", " ", text).strip(' "'))
+
+    @staticmethod
+    def _body_word(word: str) -> bool:
+        """A noun or an adjective of a body's name: not a verb, an adverb, or a person (`жителя`)."""
+        parse = analyzer()(word)[0]
+        return any(g in parse.grams for g in ("NOUN", "ADJF", "PRTF")) and "anim" not in parse.grams
+
+    def _platforms(self, doc: Document) -> list[NamedMention]:
+        """`Telegram`, `Telegram-канал`, `в Телеграме`: platforms and services named anywhere."""
+        found = []
+        for sentence in doc.sentences:
+            for token in sentence.tokens:
+                word = token.text.split("-")[0] if "-" in token.text else token.text
+                low = word.lower()
+                name = self.platforms.get(low)
+                if name is None:
+                    stem = next(
+                        (p for p in self.platforms if low.startswith(p) and low[len(p) :] in CASE_ENDINGS),
+                        None,
+                    )
+                    if stem is None or not word[:1].isupper():
+                        continue
+                    word = self.platforms[stem]
+                after = doc.normalized.text[token.end : token.end + 20]
+                if "-" not in token.text and re.match(r" [A-Z][a-z]", after):
+                    continue  # `Kaspi Bank`: NER has the whole name
+                domain = re.match(r"\.[a-z]{2,3}\b", after)
+                if domain:  # `kaspi.kz`
+                    end = token.end + domain.end()
+                    found.append(NamedMention(token.text + domain.group(), token.start, end))
+                    continue
+                found.append(NamedMention(word, token.start, token.start + len(token.text.split("-")[0])))
+        return found
+
+    def _outlets(self, doc: Document) -> list[NamedMention]:
+        """News outlets: the name in a dateline and sites named in the text (`по данным finprom.kz`), not
+        a site in a photo credit (`Фото: profit.kz`)."""
+        text = doc.normalized.text
+        found = []
+        for pattern in DATELINES:
+            for match in pattern.finditer(text):
+                city = match.groupdict().get("city")
+                if city is None or gazetteer().lookup(city) is not None:
+                    found.append(NamedMention(match.group("name"), match.start("name"), match.end("name")))
+        for match in DOMAIN.finditer(text):
+            line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            if not any(lemmas(w) & self.credit_words for w in re.findall(r"\w+", line)[-4:]):
+                found.append(NamedMention(match.group(), match.start(), match.end()))
         return found
 
     def _quoted(self, doc: Document) -> list[NamedMention]:
