@@ -40,7 +40,11 @@ TABLES: dict[str, tuple[int, int]] = {
 }
 WORD_LISTS: tuple[str, ...] = (
     "anaphora.txt",
+    "body_heads.txt",
+    "body_not_tails.txt",
+    "credit_words.txt",
     "custody.txt",
+    "generic_acronyms.txt",
     "generic_bodies.txt",
     "genitive_heads.txt",
     "goods_words.txt",
@@ -49,13 +53,17 @@ WORD_LISTS: tuple[str, ...] = (
     "org_stopwords.txt",
     "org_types.txt",
     "origin_words.txt",
+    "person_titles.txt",
     "place_prefixes.txt",
+    "platforms.txt",
     "refund_fraud.txt",
+    "region_words.txt",
     "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
     "street_words.txt",
     "town_owners.txt",
+    "vehicle_makes.txt",
 )
 
 
