@@ -111,8 +111,8 @@ def schema():
 
 # -- analysis: stats, facts, review (newsfacts/stats.py, tables.py, review.py) ------------------------
 
-_BY = ("city", "region", "month", "year", "kind", "role", "currency")
-_KINDS = ("money", "detained", "victims", "crimes")
+_BY = ("city", "region", "month", "year", "kind", "role", "currency", "item", "unit")
+_KINDS = ("money", "detained", "victims", "crimes", "seized")
 _ROLES = ("damage", "returned", "bribe", "fine", "price", "other")
 
 
@@ -181,7 +181,8 @@ def stats(
 ):
     """Totals, fact counts and document counts per group.
 
-    Money is summed per currency and role, never across them; sums are exact.
+    Money is summed per currency and role, seized quantities per unit (kg, l, pcs), never across them;
+    sums are exact.
 
     ≥ marks a lower bound: the total holds 'more than' figures or ranges (a range counts its low end).
 
@@ -232,7 +233,7 @@ def facts(
 ):
     """The tidy facts table: one row per fact, for pandas, DuckDB and spreadsheets.
 
-    Columns: doc_id, date, date_source, kind, value, currency, qualifier, role, city, region, sentence...
+    Columns: doc_id, date, date_source, kind, value, currency, qualifier, role, unit, item, city, region...
 
     ...and the evidence: text, start, end, source.
 

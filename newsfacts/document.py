@@ -46,6 +46,8 @@ class FactDraft:
     currency: str | None = None
     role: str | None = None
     city: str | None = None
+    unit: str | None = None  # seized only: kg, l, pcs, pack, block
+    item: str | None = None  # seized only: the normalised name of what was seized
 
 
 @dataclass

@@ -10,7 +10,7 @@ from yargy import or_
 from yargy.predicates import dictionary
 
 from .document import Document, FactDraft
-from .grammars import count, lexicon, number
+from .grammars import count, lexicon, number, quantity
 from .grammars.money import MONEY, RARE_FORMS
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
@@ -194,6 +194,7 @@ class FactExtractor:
         self.tokenizer = tokenizer or NewsTokenizer()
         self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer)
         self.count = WindowParser(_count_groups(), self.tokenizer)
+        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
@@ -202,6 +203,8 @@ class FactExtractor:
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
             money = self._money(sentence, tokens, default)
+            # a seized quantity is no count (`300 патронов`): its span is taken before the counts
+            money += self._seized(sentence, tokens, taken=[(f.start, f.end) for f in money])
             counts = self._counts(sentence, tokens, taken=[(f.start, f.end) for f in money])
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
@@ -269,6 +272,48 @@ class FactExtractor:
                     facts.append(
                         FactDraft("money", _exact(value), start, end, sentence.index, qual, currency, role)
                     )
+        return facts
+
+    # -- seized ------------------------------------------------------------------------------------
+    def _seized(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
+        """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
+        found, in kg, l or pieces (rules/seized_units.tsv)."""
+        facts: list[FactDraft] = []
+        for match in self.quantity.findall(tokens):
+            start, end = sentence.start + match.span.start, sentence.start + match.span.stop
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            index = _token_index(tokens, match.span.start)
+            if _after_number(tokens, index, match.tokens):
+                continue
+            end_index = index + len(match.tokens)
+            qualifier, skip = _qualifier(match.tokens)
+            run = []
+            for token in match.tokens[skip:]:
+                if not _is_amount_token(token):
+                    break
+                run.append(token)
+            value = amount_value(run) if run else None
+            if value is None or value <= 0:
+                continue
+            rest = match.tokens[skip + len(run) :]
+            units = lexicon.seized_units()
+            unit_word = next((w for t in rest[:1] for w in (t.value.lower(), *lemmas(t)) if w in units), None)
+            if unit_word is not None:
+                unit, factor = units[unit_word]
+                value *= factor
+                if unit_word == "г" and len(run) == 1 and re.fullmatch(r"(19|20)\d\d", run[0].value):
+                    continue  # `в 2024 г.`: a year
+            else:
+                unit = "pcs"
+            item = _seized_item(tokens, index + skip, end_index)
+            if item is None or _seizure(tokens, index, end_index) != "seized":
+                continue  # a person's weight, a harvest, a truck's load: no item, or not seized
+            facts.append(
+                FactDraft(
+                    "seized", _exact(value), start, end, sentence.index, qualifier, unit=unit, item=item.item
+                )
+            )
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
@@ -382,6 +427,68 @@ FROM_TO = re.compile(
 )
 # `Интернет-мошенничеств стало больше: 1 984 против 1 652`: the noun first, the two numbers after it.
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
+
+
+ITEM_AFTER = 6  # tokens after a quantity that may name its item (`2 кг наркотического средства «гашиш»`)
+ITEM_BEFORE = 8  # tokens before a quantity whose item is not after it (`героин массой 120 граммов`)
+
+
+def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
+    """The item of the quantity tokens[start:end]: named in it or after it in the same clause (only
+    adjectives and nouns between: `2 кг наркотического средства «гашиш»`), else a few words before it;
+    a specific item beats a word that names only the class (`наркотики`)."""
+    found: list[lexicon.SeizedItem] = []
+    after = 0
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if index >= end:
+            after += 1
+            if (
+                token.type == "NUM"
+                or token.value in CLAUSE_BREAKS
+                or token.value in (".", "и")
+                or _is_verb(token)
+            ):
+                break  # the next quantity's, the next clause's: `весом 90 кг, изъяли гашиш`
+            if after > ITEM_AFTER:
+                break
+        found += [i for i in [quantity.item_of(token.value)] if i]
+    if not found:
+        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`
+        for token in reversed(tokens[max(0, start - ITEM_BEFORE) : start]):
+            if token.value in (".", ";", "(", ")") or token.type == "NUM":
+                break
+            found += [i for i in [quantity.item_of(token.value)] if i]
+    specific = [i for i in found if not i.weak]
+    return (specific or found or [None])[0]
+
+
+def _is_verb(token) -> bool:
+    forms = getattr(token, "forms", ())
+    return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
+
+
+def _seizure(tokens, start: int, end: int) -> str | None:
+    """`seized` when the trigger word (rules/seized_triggers.tsv) nearest the quantity says it was seized
+    or found: any word before it in the sentence, up to TRIGGER_WINDOW words after it; `none` words
+    (stolen, caught, destroyed) nearer win; a tie goes to the word before."""
+    triggers = lexicon.seized_triggers()
+    best, best_distance = None, None
+    for index, token in enumerate(tokens):
+        found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
+        if found is None:
+            continue
+        if start <= index < end:
+            distance = 0
+        elif index < start:
+            distance = start - index
+        else:
+            distance = index - end + 1
+            if distance > TRIGGER_WINDOW:
+                break
+        if best_distance is None or distance < best_distance:
+            best, best_distance = found, distance
+    return best
 
 
 def _kind_before(tokens, offset: int) -> str | None:

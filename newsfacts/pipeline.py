@@ -133,6 +133,8 @@ def to_record(doc: Document, sha256: str) -> Record:
                 span=(start, end),
                 sentence=draft.sentence,
                 city=draft.city,
+                unit=draft.unit,
+                item=draft.item,
             )
         )
     dates = []

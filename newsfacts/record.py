@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-Kind = Literal["money", "detained", "victims", "crimes"]
+Kind = Literal["money", "detained", "victims", "crimes", "seized"]
+Unit = Literal["kg", "l", "pcs", "pack", "block"]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
 Role = Literal["damage", "returned", "bribe", "fine", "price", "other"]
 Lang = Literal["ru", "kk", "other"]
@@ -33,7 +34,7 @@ Value = Annotated[
             "type": "number",
             "minimum": 0,
             "title": "Value",
-            "description": "Exact value: an integer, or a decimal for fractional money (never rounded)",
+            "description": "Exact value: an integer, or a decimal (never rounded); seized: in its unit",
         }
     ),
 ]
@@ -65,6 +66,10 @@ class Fact(BaseModel):
     span: Span = Field(description="Character span [start, end) in the original text")
     sentence: int = Field(description="Index of the sentence in the document, from 0")
     city: str | None = Field(None, description="City the fact is attributed to, or null when unknown")
+    unit: Unit | None = Field(
+        None, description="What a seized quantity is counted in: kg, l, pcs, pack, block; seized only"
+    )
+    item: str | None = Field(None, description="What was seized, normalised (гашиш, сигареты); seized only")
 
 
 class Record(BaseModel):

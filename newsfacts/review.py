@@ -30,7 +30,7 @@ ENTITY_KINDS = {
     "regions": "region",
     "countries": "country",
 }
-FACT_KINDS = ("money", "detained", "victims", "crimes")
+FACT_KINDS = ("money", "detained", "victims", "crimes", "seized")
 # Which span is drawn outside when two cover the same text: facts around entities around dates.
 _PRIORITY = {kind: 0 for kind in FACT_KINDS} | {kind: 1 for kind in ENTITY_KINDS.values()} | {"date": 2}
 
@@ -156,6 +156,8 @@ def find_text(record: Record, text_root: Path | None = None, base: Path | None =
 
 def fact_value(fact: Fact) -> str:
     value = grouped(fact.value)
+    if fact.unit:
+        return f"{value} {fact.unit} {fact.item}" if fact.item else f"{value} {fact.unit}"
     return f"{value} {fact.currency}" if fact.currency else value
 
 

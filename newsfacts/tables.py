@@ -33,6 +33,8 @@ FACT_COLUMNS = [
     "currency",
     "qualifier",
     "role",
+    "unit",  # seized only: kg, l, pcs, pack, block
+    "item",  # seized only: what was seized
     "city",
     "region",
     "sentence",  # index of the sentence in the document, from 0
@@ -129,6 +131,8 @@ def fact_rows(records: Iterable[Record]) -> list[dict]:
                     "currency": fact.currency,
                     "qualifier": fact.qualifier,
                     "role": fact.role,
+                    "unit": fact.unit,
+                    "item": fact.item,
                     "city": fact.city,
                     "region": region_of(fact.city),
                     "sentence": fact.sentence,
