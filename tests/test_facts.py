@@ -478,7 +478,24 @@ SEIZED = [
     ),
     ("В салоне нашли 14 туш осетра общим весом 210 кг.", [(210, "kg", "осетровые", "exact")]),
     ("Торговали лекарствами: изъято более 1,7 тыс. упаковок.", [(1700, "pack", "лекарства", "more_than")]),
+    ("Вес изъятого гашиша составил 2,3 кг.", [(Decimal("2.3"), "kg", "гашиш", "exact")]),
+    ("Марихуану массой 5 кг полицейские изъяли в гараже.", [(5, "kg", "марихуана", "exact")]),
+    ("В машине было 5 кг гашиша, изъятых затем полицией.", [(5, "kg", "гашиш", "exact")]),
+    ("Изъято 20 кг мяса сайгака.", [(20, "kg", "мясо", "exact")]),
+    # compound quantities and ranges
+    ("У него изъято 2 кг 300 граммов героина.", [(Decimal("2.3"), "kg", "героин", "exact")]),
+    (
+        "Изъято от 2 до 3 кг гашиша.",
+        [(2, "kg", "гашиш", "range_low"), (3, "kg", "гашиш", "range_high")],
+    ),
+    ("Изъято 2-3 кг гашиша.", [(2, "kg", "гашиш", "range_low"), (3, "kg", "гашиш", "range_high")]),
+    ("Изъято до 3 кг гашиша.", [(3, "kg", "гашиш", "less_than")]),
+    # `при себе`: two words in a row (rules/seized_triggers.tsv)
+    ("При себе он имел 5 граммов героина.", [(Decimal("0.005"), "kg", "героин", "exact")]),
+    ("Задержанный имел при себе 12 граммов гашиша.", [(Decimal("0.012"), "kg", "гашиш", "exact")]),
     # not seizures: a person's weight, a harvest, a truck's capacity, stolen, caught, destroyed goods
+    ("Склад вмещает 200 тонн сигарет, однако полиция ничего не нашла.", []),
+    ("Ранее судимый мужчина весом 80 кг, у которого изъяли гашиш, задержан.", []),
     ("Мужчина весом 95 кг задержан.", []),
     ("Мужчина весом 120 кг сопротивлялся при задержании.", []),
     ("Фермеры собрали 1200 тонн пшеницы.", []),
@@ -504,10 +521,16 @@ def test_seized(pipeline, phrase, expected):
     assert got == expected
     for fact in record.facts:
         assert phrase[fact.span[0] : fact.span[1]] == fact.text
+        assert not fact.text.endswith((".", " "))  # the sentence's stop is not the evidence
         if fact.kind == "seized":
             assert isinstance(fact.value, int | Decimal) and fact.currency is None and fact.role is None
         else:
             assert fact.unit is None and fact.item is None
+
+
+def test_seized_evidence_is_the_quantity_and_its_item(pipeline):
+    texts = [f.text for f in pipeline("Марихуану массой 5 кг полицейские изъяли, а также 2 кг гашиша.").facts]
+    assert texts == ["5 кг", "2 кг гашиша"]
 
 
 def test_seized_quantity_is_no_count(pipeline):

@@ -151,11 +151,11 @@ def seized_unit_abbreviations() -> frozenset[str]:
 
 
 @cache
-def seized_triggers() -> dict[str, str]:
-    """Lemma -> `seized` or `none`."""
+def seized_triggers() -> dict[tuple[str, ...], str]:
+    """Lemmas (one, or several in a row: `при себя`) -> `seized` or `none`."""
     found = {}
-    for kind, lemma in _pairs("seized_triggers.tsv"):
+    for kind, lemmas in _pairs("seized_triggers.tsv"):
         if kind not in ("seized", "none"):
             raise ValueError(f"rules/seized_triggers.tsv: bad kind {kind!r}")
-        found[lemma] = kind
+        found[tuple(lemmas.lower().split())] = kind
     return found

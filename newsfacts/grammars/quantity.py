@@ -7,7 +7,7 @@ which item it is (rules/seized_items.tsv) and the value in kg, l or pieces are r
 from __future__ import annotations
 
 from yargy import or_, rule
-from yargy.predicates import eq, gram, in_caseless
+from yargy.predicates import eq, gram, in_, in_caseless
 from yargy.predicates.bank import Predicate
 
 from . import lexicon
@@ -54,9 +54,17 @@ def modifiers(most: int):
     return or_(rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=most).optional()
 
 
-# `42,5 кг гашиша`, `1,2 тонны дизельного топлива`; the item may come later (`2 кг наркотического
-# средства «гашиш»`) or before (`героин массой 120 граммов`): looked for in facts.py
-MEASURED = rule(QUALIFIER.optional(), AMOUNT, UNIT, modifiers(3), ItemWord().optional())
+# `42,5 кг гашиша`, `1,2 тонны дизельного топлива`, `2 кг 300 граммов героина`; the item may come later
+# (`2 кг наркотического средства «гашиш»`) or before (`героин массой 120 граммов`): looked for in facts.py
+MEASURED = rule(
+    QUALIFIER.optional(), AMOUNT, UNIT, rule(AMOUNT, UNIT).optional(), modifiers(3), ItemWord().optional()
+)
+# `от 2 до 3 кг гашиша`, `2-3 кг`: both ends
+DASH = in_({"-", "—", "–"})
+RANGE = or_(
+    rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, UNIT, modifiers(3), ItemWord().optional()),
+    rule(AMOUNT, DASH, AMOUNT, UNIT, modifiers(3), ItemWord().optional()),
+)
 # `214 рогов сайгака`, `300 патронов`, `два охотничьих ружья`: counted one by one
 COUNTED = rule(QUALIFIER.optional(), AMOUNT, modifiers(2), ItemWord(noun=True))
-QUANTITY = or_(MEASURED, COUNTED)
+QUANTITY = or_(RANGE, MEASURED, COUNTED)
