@@ -6,6 +6,8 @@ which item it is (rules/seized_items.tsv) and the value in kg, l or pieces are r
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from yargy import or_, rule
 from yargy.predicates import eq, gram, in_, in_caseless
 from yargy.predicates.bank import Predicate
@@ -16,6 +18,7 @@ from .number import AMOUNT, QUALIFIER, LemmaIn
 MAX_ENDING = 4  # letters after a stem: `рог` is `рогов`, never `рогатого`
 
 
+@lru_cache(maxsize=100_000)
 def item_of(word: str) -> lexicon.SeizedItem | None:
     """The item a word names (rules/seized_items.tsv): the longest stem the word starts with, followed by
     an ending of at most MAX_ENDING letters."""
@@ -54,17 +57,21 @@ def modifiers(most: int):
     return or_(rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=most).optional()
 
 
-# `42,5 кг гашиша`, `1,2 тонны дизельного топлива`, `2 кг 300 граммов героина`; the item may come later
-# (`2 кг наркотического средства «гашиш»`) or before (`героин массой 120 граммов`): looked for in facts.py
-MEASURED = rule(
-    QUALIFIER.optional(), AMOUNT, UNIT, rule(AMOUNT, UNIT).optional(), modifiers(3), ItemWord().optional()
-)
-# `от 2 до 3 кг гашиша`, `2-3 кг`: both ends
+# `42,5 кг гашиша`, `1,2 тонны дизельного топлива`, `2 кг 300 граммов героина`, `от 2 до 3 кг`, `2-3 кг`;
+# the item may come later (`2 кг наркотического средства «гашиш»`) or before (`героин массой 120 граммов`):
+# looked for in facts.py. (The low end of a range is an optional part before the amount, not a rule of its
+# own: the window parser then knows that every match holds a unit, and parses only windows with one.)
 DASH = in_({"-", "—", "–"})
-RANGE = or_(
-    rule(in_caseless({"от"}), AMOUNT, in_caseless({"до"}), AMOUNT, UNIT, modifiers(3), ItemWord().optional()),
-    rule(AMOUNT, DASH, AMOUNT, UNIT, modifiers(3), ItemWord().optional()),
+LOW_END = rule(AMOUNT, or_(rule(in_caseless({"до"})), rule(DASH)))
+MEASURED = rule(
+    QUALIFIER.optional(),
+    LOW_END.optional(),
+    AMOUNT,
+    UNIT,
+    rule(AMOUNT, UNIT).optional(),
+    modifiers(3),
+    ItemWord().optional(),
 )
 # `214 рогов сайгака`, `300 патронов`, `два охотничьих ружья`: counted one by one
 COUNTED = rule(QUALIFIER.optional(), AMOUNT, modifiers(2), ItemWord(noun=True))
-QUANTITY = or_(RANGE, MEASURED, COUNTED)
+QUANTITY = or_(MEASURED, COUNTED)
