@@ -123,10 +123,14 @@ SEIZED_CLASSES = ("drugs", "tobacco", "wildlife", "weapons", "goods")
 
 @cache
 def seized_items() -> tuple[SeizedItem, ...]:
-    """rules/seized_items.tsv, longest stem first (`синтетическ` before `син...`)."""
+    """rules/seized_items.tsv, longest stem first (`синтетическ` before `син...`); item `-`: no item."""
     found = []
     for row in resources.table("seized_items.tsv"):
-        if len(row) < 3 or row[2] not in SEIZED_CLASSES or (len(row) > 3 and row[3] not in ("", "weak")):
+        if (
+            len(row) < 3
+            or row[2] not in (*SEIZED_CLASSES, "-")
+            or (len(row) > 3 and row[3] not in ("", "weak"))
+        ):
             raise ValueError(f"rules/seized_items.tsv: bad row {row!r}")
         found.append(SeizedItem(row[0].lower(), row[1], row[2], len(row) > 3 and row[3] == "weak"))
     return tuple(sorted(found, key=lambda i: -len(i.stem)))

@@ -25,7 +25,7 @@ def item_of(word: str) -> lexicon.SeizedItem | None:
     word = word.lower().replace("ё", "е")
     for item in lexicon.seized_items():  # longest stem first
         if word.startswith(item.stem) and len(word) - len(item.stem) <= MAX_ENDING:
-            return item
+            return None if item.item == "-" else item  # (`товарищ` is no `товар`)
     return None
 
 
