@@ -181,7 +181,7 @@ def schema():
 
 # -- analysis: stats, facts, review (newsfacts/stats.py, tables.py, review.py) ------------------------
 
-_BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime")
+_BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime", "item", "unit")
 _SCOPES = ("incident", "aggregate")
 
 
@@ -195,7 +195,7 @@ def _crime_choice(values: list[str] | None) -> list[str] | None:
     return _one_of(*_crimes())(values)
 
 
-_KINDS = ("money", "detained", "victims", "crimes")
+_KINDS = ("money", "detained", "victims", "crimes", "seized")
 _ROLES = ("damage", "returned", "bribe", "fine", "price", "other")
 
 
@@ -292,7 +292,8 @@ def stats(
     Only incidents are summed; aggregates (totals over a period and an area, as police statistics give
     them) are listed as reported, never added to incidents nor to each other.
 
-    Money is summed per currency and role, never across them; sums are exact.
+    Money is summed per currency and role, seized quantities per unit (kg, l, pcs), never across them;
+    sums are exact.
 
     ≥ marks a lower bound: the total holds 'more than' figures or ranges (a range counts its low end).
 
@@ -357,7 +358,7 @@ def facts(
 ):
     """The tidy facts table: one row per fact, for pandas, DuckDB and spreadsheets.
 
-    Columns: doc_id, date, date_source, kind, value, currency, qualifier, role, city, region, sentence...
+    Columns: doc_id, date, date_source, kind, value, currency, qualifier, role, unit, item, city, region...
 
     ...and the evidence: text, start, end, source.
 

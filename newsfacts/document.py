@@ -51,6 +51,8 @@ class FactDraft:
     area: str | None = None  # an aggregate's city, region or country
     date: date | None = None  # an incident's day, when the text names it
     crime: str | None = None
+    unit: str | None = None  # seized only: kg, l, pcs, pack, block
+    item: str | None = None  # seized only: the normalised name of what was seized
 
 
 @dataclass

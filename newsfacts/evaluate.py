@@ -6,13 +6,15 @@ texts and running the pipeline are separate helpers, and so is the formatting (t
 
 Matching:
 
-- facts: per document, a multiset match on (kind, value), plus currency for money. Duplicates count: two
-  gold `detained 1` need two predicted ones. Among facts with the same key, the pairs that also agree
-  on qualifier, role and city are taken first, so the attribute accuracies are not hurt by the order.
+- facts: per document, a multiset match on (kind, value), plus currency for money and unit for seized
+  quantities. Duplicates count: two gold `detained 1` need two predicted ones. Among facts with the same
+  key, the pairs that also agree on qualifier, role, city and item are taken first, so the attribute
+  accuracies are not hurt by the order.
 - cities, regions, countries, organisations, persons: per document, a set match on normalised names
   (NFKC, case-folded, ё as е, any dash as `-`, quotes and runs of spaces dropped).
 - dates: per document, a set match on (start, end).
-- qualifier, role (money) and city accuracy: over the matched fact pairs whose gold holds that field.
+- qualifier, role (money), city and item (seized) accuracy: over the matched fact pairs whose gold holds
+  that field.
 
 P, R and F1 when a count is 0 (0/0): precision is 1.0 when nothing was predicted (no false positive),
 recall is 1.0 when the gold holds nothing (nothing to miss); F1 is 0.0 whenever there is no true
@@ -34,10 +36,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-KINDS = ("money", "detained", "victims", "crimes")
+KINDS = ("money", "detained", "victims", "crimes", "seized")
 ENTITY_FIELDS = ("cities", "regions", "countries", "organisations", "persons")
 ROWS = (*KINDS, "facts", *ENTITY_FIELDS, "dates")
-ATTRIBUTES = ("qualifier", "role", "city")
+ATTRIBUTES = ("qualifier", "role", "city", "item")
 # What a fact is about (newsfacts/scope.py): scored where the gold holds it; period and area over the
 # pairs that gold and prediction both call aggregate.
 ABOUT = ("scope", "crime", "period", "area")
@@ -188,10 +190,10 @@ def _number(value) -> Decimal:
 
 
 def fact_key(fact: Mapping) -> tuple:
-    """What a fact is matched on: kind and value, plus currency for money."""
+    """What a fact is matched on: kind and value, plus currency for money and unit for seized."""
     kind = fact["kind"]
-    currency = (fact.get("currency") or None) if kind == "money" else None
-    return kind, _number(fact["value"]).normalize(), currency.upper() if currency else None
+    unit = fact.get("currency") if kind == "money" else fact.get("unit") if kind == "seized" else None
+    return kind, _number(fact["value"]).normalize(), unit.upper() if unit else None
 
 
 def _as_dict(record) -> dict:
@@ -341,7 +343,11 @@ def _compare_document(report: Report, doc_id: str, gold: dict, pred: dict, text:
         report.rows[gold_facts[i]["kind"]].tp += 1
         g, p = gold_facts[i], pred_facts[j]
         for attribute in ATTRIBUTES:
-            if attribute not in g or (attribute == "role" and g["kind"] != "money"):
+            if (
+                attribute not in g
+                or (attribute == "role" and g["kind"] != "money")
+                or (attribute == "item" and g["kind"] != "seized")
+            ):
                 continue
             accuracy = report.accuracy[attribute]
             accuracy.total += 1
@@ -457,6 +463,7 @@ _KIND_HINTS = {
     "money": re.compile(r"тенге|тг|₸|руб|доллар|\$|евро|€|сом|сум|юан|мрп|ущерб", re.I),
     "detained": re.compile(r"задерж|страж|арест|ИВС|водвор|изолятор", re.I),
     "victims": re.compile(r"потерпевш|жертв|пострадавш|обманут", re.I),
+    "seized": re.compile(r"изъ|обнаруж|наш[лё]|кг|грамм|тонн|литр|пач|блок|единиц|штук", re.I),
     "crimes": re.compile(r"преступлен|дел[оа]?\b|дел\b|факт|эпизод|краж|мошенничеств|правонарушен", re.I),
 }
 _MULTIPLIER_WORDS = {
@@ -677,7 +684,7 @@ def rich_tables(report: Report):
             *(str(n) for n in (score.gold, score.predicted, score.tp, score.fp, score.fn)),
             *(_percent(v) for v in (score.precision, score.recall, score.f1)),
             style=style,
-            end_section=row in ("crimes", "facts"),
+            end_section=row in (KINDS[-1], "facts"),
         )
     accuracy = Table(title="over matched facts (lang, document crime: over documents)", title_justify="left")
     for column in ("", "correct", "total", "accuracy %"):
@@ -685,6 +692,7 @@ def rich_tables(report: Report):
     labels = {"qualifier": "qualifier", "role": "money role", "city": "fact city", "lang": "lang"}
     labels.update({"scope": "scope", "crime": "crime", "period": "period (aggregates)"})
     labels.update({"area": "area (aggregates)", "doc crime": "document crime (over documents)"})
+    labels["item"] = "seized item"
     for name, acc in report.accuracy.items():
         accuracy.add_row(labels[name], str(acc.correct), str(acc.total), _percent(acc.value))
     return scores, accuracy
@@ -694,8 +702,9 @@ def describe_fact(fact: Mapping) -> str:
     from .tables import plain_number
 
     parts = [fact["kind"], plain_number(_number(fact["value"]))]
-    if fact.get("currency"):
-        parts.append(fact["currency"])
+    for name in ("currency", "unit", "item"):
+        if fact.get(name):
+            parts.append(fact[name])
     parts.append(fact.get("qualifier") or "exact")
     if fact.get("role"):
         parts.append(fact["role"])

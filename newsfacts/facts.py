@@ -11,7 +11,7 @@ from yargy import or_
 from yargy.predicates import dictionary
 
 from .document import Document, FactDraft
-from .grammars import count, lexicon, number
+from .grammars import count, lexicon, number, quantity
 from .grammars.money import MONEY, RARE_FORMS
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
@@ -279,6 +279,7 @@ class FactExtractor:
         self.tokenizer = tokenizer or NewsTokenizer()
         self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer)
         self.count = WindowParser(_count_groups(), self.tokenizer)
+        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
@@ -288,6 +289,8 @@ class FactExtractor:
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
             money = self._money(sentence, tokens, default, state)
+            # a seized quantity is no count (`300 патронов`): its span is taken before the counts
+            money += self._seized(sentence, tokens, taken=[(f.start, f.end) for f in money])
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts += _group_detained(sentence, tokens, counts, state)
             counts += _restraint(sentence, counts)
@@ -374,6 +377,44 @@ class FactExtractor:
                     facts.append(
                         FactDraft("money", _exact(value), start, end, sentence.index, qual, currency, role)
                     )
+        return facts
+
+    # -- seized ------------------------------------------------------------------------------------
+    def _seized(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
+        """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
+        found, in kg, l or pieces (rules/seized_units.tsv)."""
+        facts: list[FactDraft] = []
+        for match in self.quantity.findall(tokens):
+            if any(
+                sentence.start + match.span.start < t_end and t_start < sentence.start + match.span.stop
+                for t_start, t_end in taken
+            ):
+                continue
+            index = _token_index(tokens, match.span.start)
+            if _after_number(tokens, index, match.tokens):
+                continue
+            end_index = index + len(match.tokens)
+            qualifier, skip = _qualifier(match.tokens)
+            values = _quantity(match.tokens[skip:])
+            if values is None:
+                continue
+            item = _seized_item(tokens, index + skip, end_index)
+            if item is None or _seizure(tokens, index, end_index) != "seized":
+                continue  # a person's weight, a harvest, a truck's load: no item, or not seized
+            unit, numbers = values
+            pairs = (
+                [(numbers[0], qualifier)]
+                if len(numbers) == 1
+                else [(numbers[0], "range_low"), (numbers[1], "range_high")]
+            )
+            last = _evidence_end(tokens, index, end_index)
+            start, end = sentence.start + match.span.start, sentence.start + tokens[last - 1].span.stop
+            for value, qual in pairs:
+                facts.append(
+                    FactDraft(
+                        "seized", _exact(value), start, end, sentence.index, qual, unit=unit, item=item.item
+                    )
+                )
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
@@ -565,6 +606,143 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
     group = state.group[1]
     state.group = None
     return [group]
+
+
+ITEM_AFTER = 6  # tokens after a quantity that may name its item (`2 кг наркотического средства «гашиш»`)
+ITEM_BEFORE = 8  # tokens before a quantity whose item is not after it (`героин массой 120 граммов`)
+
+
+def _unit_of(token) -> tuple[str, Decimal] | None:
+    """(unit, how many of it) of a unit word (rules/seized_units.tsv): `граммов` -> ("kg", 0.001)."""
+    units = lexicon.seized_units()
+    return next((units[w] for w in (token.value.lower(), *lemmas(token)) if w in units), None)
+
+
+def _measure(tokens) -> tuple[Decimal, str] | None:
+    """The value and unit of amounts with their units (`1,2 тонны`, `2 кг 300 граммов`) or of a bare
+    amount (`214`: pieces), up to the first other word."""
+    total, run, unit = Decimal(0), [], None
+    for token in tokens:
+        if token.value == ".":
+            continue
+        if _is_amount_token(token):
+            run.append(token)
+            continue
+        found = _unit_of(token)
+        if found is None:
+            break
+        value = amount_value(run) if run else None
+        if value is None or (unit is not None and found[0] != unit):
+            return None
+        if token.value.lower() == "г" and len(run) == 1 and re.fullmatch(r"(19|20)\d\d", run[0].value):
+            return None  # `в 2024 г.`: a year
+        total, run, unit = total + value * found[1], [], found[0]
+    if run:
+        value = amount_value(run)
+        return None if value is None or unit is not None else (value, "pcs")
+    return (total, unit) if unit is not None else None
+
+
+def _quantity(tokens) -> tuple[str, list[Decimal]] | None:
+    """The unit and the value (or the two ends of a range: `от 2 до 3 кг`, `2-3 кг`) of a quantity's
+    tokens after its qualifier; the unit of the high end is the low end's too."""
+    if tokens and tokens[0].value.lower() == "от":
+        tokens = tokens[1:]
+    split = next((i for i, t in enumerate(tokens) if i > 0 and t.value.lower() in RANGE_WORDS | {"–"}), None)
+    if split is None:
+        found = _measure(tokens)
+        return None if found is None or found[0] <= 0 else (found[1], [found[0]])
+    high = _measure(tokens[split + 1 :])
+    unit_token = next((t for t in tokens[split + 1 :] if _unit_of(t)), None)
+    if high is None or unit_token is None:
+        return None
+    low = _measure(tokens[:split] + [unit_token])
+    if low is None or low[1] != high[1] or not 0 < low[0] < high[0]:
+        return None
+    return high[1], [low[0], high[0]]
+
+
+def _evidence_end(tokens, start: int, end: int) -> int:
+    """Where a quantity's evidence ends: after its item, else after its unit (`5 кг`, not `5 кг
+    полицейские`); the dot of an abbreviation that ends the sentence is the sentence's."""
+    last = start
+    for index in range(start, end):
+        token = tokens[index]
+        if _is_amount_token(token) or _unit_of(token) or quantity.item_of(token.value):
+            last = index + 1
+    if tokens[last - 1].value == "." and (
+        last == len(tokens) or tokens[last].value[:1].isupper() or tokens[last].value in CLAUSE_BREAKS
+    ):
+        last -= 1
+    return last
+
+
+def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
+    """The item of the quantity tokens[start:end]: named in it or after it in the same clause (only
+    adjectives and nouns between: `2 кг наркотического средства «гашиш»`), else a few words before it;
+    a specific item beats a word that names only the class (`наркотики`)."""
+    found: list[lexicon.SeizedItem] = []
+    after = 0
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if index >= end:
+            after += 1
+            if (
+                token.type == "NUM"
+                or token.value in CLAUSE_BREAKS
+                or token.value in (".", "и")
+                or _is_verb(token)
+            ):
+                break  # the next quantity's, the next clause's: `весом 90 кг, изъяли гашиш`
+            if after > ITEM_AFTER:
+                break
+        found += [i for i in [quantity.item_of(token.value)] if i]
+    if not found:
+        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`
+        for token in reversed(tokens[max(0, start - ITEM_BEFORE) : start]):
+            if token.value in (".", ";", "(", ")") or token.type == "NUM":
+                break
+            found += [i for i in [quantity.item_of(token.value)] if i]
+    specific = [i for i in found if not i.weak]
+    return (specific or found or [None])[0]
+
+
+def _is_verb(token) -> bool:
+    forms = getattr(token, "forms", ())
+    return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
+
+
+def _trigger_at(tokens, index: int) -> str | None:
+    """The kind of the trigger (rules/seized_triggers.tsv) that starts at tokens[index], if any."""
+    for words, kind in lexicon.seized_triggers().items():
+        if index + len(words) <= len(tokens) and all(
+            word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
+            for k, word in enumerate(words)
+        ):
+            return kind
+    return None
+
+
+def _seizure(tokens, start: int, end: int) -> str | None:
+    """`seized` when the trigger nearest the quantity says it was seized or found: any word before it in
+    the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught, destroyed, held as a
+    capacity) nearer win; a tie goes to the word before."""
+    best, best_distance = None, None
+    for index in range(len(tokens)):
+        if index >= end and index - end + 1 > TRIGGER_WINDOW:
+            break
+        found = _trigger_at(tokens, index)
+        if found is None:
+            continue
+        if start <= index < end:
+            distance = 0
+        elif index < start:
+            distance = start - index
+        else:
+            distance = index - end + 1  # `15 граммов наркотика он, по его словам, хранил`
+        if best_distance is None or distance < best_distance:
+            best, best_distance = found, distance
+    return best
 
 
 def _kind_before(tokens, offset: int) -> str | None:

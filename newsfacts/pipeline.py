@@ -142,6 +142,8 @@ def to_record(doc: Document, sha256: str) -> Record:
                 area=draft.area,
                 date=draft.date,
                 crime=draft.crime,
+                unit=draft.unit,
+                item=draft.item,
             )
         )
     dates = []

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
-Kind = Literal["money", "detained", "victims", "crimes"]
+Kind = Literal["money", "detained", "victims", "crimes", "seized"]
+Unit = Literal["kg", "l", "pcs", "pack", "block"]
 Qualifier = Literal["exact", "more_than", "less_than", "about", "range_low", "range_high"]
 Role = Literal["damage", "returned", "bribe", "fine", "price", "other"]
 Lang = Literal["ru", "kk", "other"]
@@ -50,7 +51,7 @@ Value = Annotated[
             "type": "number",
             "minimum": 0,
             "title": "Value",
-            "description": "Exact value: an integer, or a decimal for fractional money (never rounded)",
+            "description": "Exact value: an integer, or a decimal (never rounded); seized: in its unit",
         }
     ),
 ]
@@ -98,6 +99,10 @@ class Fact(BaseModel):
     )
     date: Day | None = Field(None, description="The day an incident happened, when the text names it")
     crime: Crime | None = Field(None, description="The crime the fact is about (rules/crime_types.tsv)")
+    unit: Unit | None = Field(
+        None, description="What a seized quantity is counted in: kg, l, pcs, pack, block; seized only"
+    )
+    item: str | None = Field(None, description="What was seized, normalised (гашиш, сигареты); seized only")
 
 
 class Record(BaseModel):

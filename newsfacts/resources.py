@@ -37,6 +37,9 @@ TABLES: dict[str, tuple[int, int]] = {
     "role_context.tsv": (2, 2),
     "scope_cues.tsv": (2, 2),
     "seasons.tsv": (3, 3),
+    "seized_items.tsv": (3, 4),  # stem, item, class, then `weak` when the word names a class only
+    "seized_triggers.tsv": (2, 2),
+    "seized_units.tsv": (3, 3),
 }
 WORD_LISTS: tuple[str, ...] = (
     "anaphora.txt",

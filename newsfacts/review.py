@@ -30,7 +30,7 @@ ENTITY_KINDS = {
     "regions": "region",
     "countries": "country",
 }
-FACT_KINDS = ("money", "detained", "victims", "crimes")
+FACT_KINDS = ("money", "detained", "victims", "crimes", "seized")
 # Which span is drawn outside when two cover the same text: facts around entities around dates.
 _PRIORITY = {kind: 0 for kind in FACT_KINDS} | {kind: 1 for kind in ENTITY_KINDS.values()} | {"date": 2}
 
@@ -187,6 +187,8 @@ def find_texts(records: list[Record], text_root: Path | str | None = None, base:
 
 def fact_value(fact: Fact) -> str:
     value = grouped(fact.value)
+    if fact.unit:
+        return f"{value} {fact.unit} {fact.item}" if fact.item else f"{value} {fact.unit}"
     return f"{value} {fact.currency}" if fact.currency else value
 
 

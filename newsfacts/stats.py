@@ -4,7 +4,8 @@ Rules, so that a total means what it says:
 
 - Sums are exact (ints and Decimals), never floats.
 - Money is summed per currency and per role, never across them: the group key always holds the kind,
-  the role and the currency (these two are empty for counts), whatever `by` is.
+  the role and the currency (these two are empty for counts), whatever `by` is. Seized quantities are
+  summed per unit (kg, l, pcs...): the key holds the unit too (empty for the other kinds).
 - Every fact adds its stated figure once. A range `от 45 до 120 тыс.` (two facts, `range_low` and
   `range_high`, on the same span) adds its low end, and counts as one fact; a `range_high` without its
   `range_low` counts as an "up to" figure.
@@ -29,11 +30,11 @@ from decimal import Decimal
 
 from .tables import UNKNOWN
 
-BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime")
+BY = ("city", "region", "month", "year", "kind", "role", "currency", "crime", "item", "unit")
 SCOPES = ("incident", "aggregate")
 TIME = ("month", "year")
 # What keeps sums apart: always part of the key.
-SEPARATE = ("kind", "role", "currency")
+SEPARATE = ("kind", "role", "currency", "unit")
 STAT_COLUMNS_AFTER = ["facts", "documents", "total", "bound"]
 
 LOWER = {"more_than", "range_low"}
@@ -92,7 +93,7 @@ def _group_value(row: dict, name: str) -> str:
         return f"{day.year:04d}-{day.month:02d}" if name == "month" else f"{day.year:04d}"
     value = row[name]
     if value is None:
-        # A count has no role or currency; a fact may have no city (so no region).
+        # A count has no role or currency, only a seizure a unit and an item; a fact may have no city.
         return UNKNOWN if name in ("city", "region") else ""
     return str(value)
 
@@ -288,9 +289,9 @@ SCOPE_NOTE = (
     "them) are never added to them nor to each other: they are listed as reported."
 )
 NOTE = (
-    "Money is summed per currency and role, never across them. ≥ lower bound (includes 'more than' "
-    "figures or the low end of a range: a range counts its low end), ≤ upper bound ('less than', 'up to'), "
-    "≈ approximate."
+    "Money is summed per currency and role, seized quantities per unit, never across them. ≥ lower bound "
+    "(includes 'more than' figures or the low end of a range: a range counts its low end), ≤ upper bound "
+    "('less than', 'up to'), ≈ approximate."
 )
 
 
@@ -419,6 +420,7 @@ KIND_LABELS = {
     "detained": "Задержано, чел.",
     "victims": "Потерпевшие, чел.",
     "crimes": "Преступления",
+    "seized": "Изъято",
 }
 ROLE_LABELS = {
     "damage": "Ущерб",
@@ -437,6 +439,8 @@ BY_LABELS = {
     "role": "по назначению",
     "currency": "по валютам",
     "crime": "по видам преступлений",
+    "item": "по предметам",
+    "unit": "по единицам",
 }
 MAX_SERIES = 6
 UNKNOWN_RU = "(неизвестно)"
@@ -461,6 +465,8 @@ def series_title(stats: Stats, series: tuple) -> str:
     if kind == "money" or (kind is None and currency):
         head = ROLE_LABELS.get(role, "Деньги") if role else "Деньги"
         return f"{head}, {currency}" if currency else head
+    if kind == "seized" and values.get("unit"):
+        return f"{KIND_LABELS['seized']}, {values['unit']}"
     if kind:
         return KIND_LABELS.get(kind, kind)
     return " · ".join(v for v in series if v)

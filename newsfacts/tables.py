@@ -33,6 +33,8 @@ FACT_COLUMNS = [
     "currency",
     "qualifier",
     "role",
+    "unit",  # seized only: kg, l, pcs, pack, block
+    "item",  # seized only: what was seized
     "city",
     "region",
     "scope",  # incident | aggregate (a total over a period and an area)
@@ -163,6 +165,8 @@ def fact_rows(records: Iterable[Record]) -> list[dict]:
                     "currency": fact.currency,
                     "qualifier": fact.qualifier,
                     "role": fact.role,
+                    "unit": fact.unit,
+                    "item": fact.item,
                     "city": fact.city,
                     "region": region_of(fact.city),
                     "scope": fact.scope,

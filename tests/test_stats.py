@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import warnings
 from datetime import date
 from decimal import Decimal
@@ -36,7 +37,8 @@ def run(*args):
 
 def table(path: Path, **options) -> dict[tuple, dict]:
     result = stats.compute(fact_rows(load(path).records), **options)
-    return {tuple(row[c] for c in result.key_columns): row for row in result.rows}
+    # (the unit is empty for every kind but seized: left out of the key here, see test_seized_per_item_unit)
+    return {tuple(row[c] for c in result.key_columns if c != "unit"): row for row in result.rows}
 
 
 def test_money_by_city_per_currency_exact_with_bounds(hand):
@@ -46,6 +48,7 @@ def test_money_by_city_per_currency_exact_with_bounds(hand):
         "kind": "money",
         "role": "damage",
         "currency": "KZT",
+        "unit": "",
         "facts": 2,
         "documents": 1,
         "total": Decimal("3500000.5"),  # 1 500 000,5 + more than 2 000 000
@@ -162,12 +165,23 @@ def test_stats_csv_and_parquet(hand, tmp_path):
     assert result.exit_code == 0, result.output
     with open(out_csv, encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
-    assert list(rows[0]) == ["city", "kind", "role", "currency", "facts", "documents", "total", "bound"]
+    assert list(rows[0]) == [
+        "city",
+        "kind",
+        "role",
+        "currency",
+        "unit",
+        "facts",
+        "documents",
+        "total",
+        "bound",
+    ]
     assert rows[0] == {
         "city": "Алматы",
         "kind": "money",
         "role": "damage",
         "currency": "KZT",
+        "unit": "",
         "facts": "2",
         "documents": "1",
         "total": "3500000.5",
@@ -225,6 +239,8 @@ def row(doc_id, value, scope="incident", city="Астана", crime="internet_fr
         "currency": "KZT",
         "qualifier": "exact",
         "role": "damage",
+        "unit": None,
+        "item": None,
         "city": city,
         "region": city,
         "scope": scope,
@@ -318,3 +334,67 @@ def test_plot_without_extension_says_the_file_it_wrote(hand, tmp_path):
         result = run("stats", hand, "--by", "month", "--plot", tmp_path / "chart")
     assert result.exit_code == 0
     assert (tmp_path / "chart.png").is_file() and f"wrote {tmp_path / 'chart.png'}" in result.output
+
+
+def _seized(value, unit, item, city, qualifier="exact", start=0):
+    return {
+        "kind": "seized",
+        "value": value,
+        "unit": unit,
+        "item": item,
+        "qualifier": qualifier,
+        "city": city,
+        "text": "x",
+        "span": [start, start + 1],
+        "sentence": 0,
+    }
+
+
+def test_seized_per_item_unit(tmp_path):
+    """Seized quantities are summed per item and unit, never across units: 1,2 kg and 0,12 kg of heroin
+    add up, 300 packs of cigarettes never add to 20 blocks."""
+    records = [
+        {
+            "doc_id": "a",
+            "sha256": "0",
+            "lang": "ru",
+            "facts": [
+                _seized(Decimal("1.2"), "kg", "героин", "Алматы"),
+                _seized(300, "pack", "сигареты", "Алматы", start=2),
+                _seized(20, "block", "сигареты", "Алматы", "more_than", start=4),
+            ],
+        },
+        {
+            "doc_id": "b",
+            "sha256": "1",
+            "lang": "ru",
+            "facts": [
+                _seized(Decimal("0.12"), "kg", "героин", None),
+                {
+                    "kind": "money",
+                    "value": 5,
+                    "currency": "KZT",
+                    "role": "other",
+                    "text": "x",
+                    "span": [0, 1],
+                    "sentence": 0,
+                },
+            ],
+        },
+    ]
+    path = tmp_path / "seized.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records), "utf-8")
+    result = stats.compute(fact_rows(load(path).records), by=["item"], kinds=["seized"])
+    got = {
+        (row["item"], row["unit"]): (row["total"], row["facts"], row["documents"], row["bound"])
+        for row in result.rows
+    }
+    assert got == {
+        ("героин", "kg"): (Decimal("1.32"), 2, 2, "exact"),
+        ("сигареты", "pack"): (300, 1, 1, "exact"),
+        ("сигареты", "block"): (20, 1, 1, "lower"),
+    }
+    assert "kind" in result.key_columns and "unit" in result.key_columns
+    out = run("stats", path, "--kind", "seized", "--by", "item")
+    assert out.exit_code == 0, out.output
+    assert "героин" in out.stdout and "1.32" in out.stdout and "block" in out.stdout

@@ -82,7 +82,11 @@ ONE_PERSON = or_(
     # `под стражу отправлен теперь уже бывший руководитель`: adverbs between
     rule(PASSIVE, rule(gram("ADVB")).repeatable(max=2), modifiers(), person("nomn")),
     # `Амангалиева задержали в ноябре`: a surname, then the verb
-    rule(and_(gram("Surn"), gram("accs"), gram("sing")), and_(DETAIN, gram("VERB"), gram("plur"))),
+    # (not a town read as a surname: `полицейские Шымкента задержали 14 человек`)
+    rule(
+        and_(FormWith("Surn", "accs", "sing"), not_(gram("Geox"))),
+        and_(DETAIN, gram("VERB"), gram("plur")),
+    ),
     rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),
     COORDINATED,
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object

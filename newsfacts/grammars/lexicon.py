@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -126,3 +127,58 @@ def custody() -> frozenset[str]:
 def refund_fraud() -> frozenset[str]:
     """Names of refunds that are the crime itself (`НДС`), upper case."""
     return frozenset(w.upper() for w in resources.words("refund_fraud.txt"))
+
+
+@dataclass(frozen=True)
+class SeizedItem:
+    stem: str
+    item: str
+    cls: str
+    weak: bool  # names only the class (`наркотиков`): a more specific word near it wins
+
+
+SEIZED_CLASSES = ("drugs", "tobacco", "wildlife", "weapons", "goods")
+
+
+@cache
+def seized_items() -> tuple[SeizedItem, ...]:
+    """rules/seized_items.tsv, longest stem first (`синтетическ` before `син...`); item `-`: no item."""
+    found = []
+    for row in resources.table("seized_items.tsv"):
+        if (
+            len(row) < 3
+            or row[2] not in (*SEIZED_CLASSES, "-")
+            or (len(row) > 3 and row[3] not in ("", "weak"))
+        ):
+            raise ValueError(f"rules/seized_items.tsv: bad row {row!r}")
+        found.append(SeizedItem(row[0].lower(), row[1], row[2], len(row) > 3 and row[3] == "weak"))
+    return tuple(sorted(found, key=lambda i: -len(i.stem)))
+
+
+@cache
+def seized_units() -> dict[str, tuple[str, Decimal]]:
+    """Unit word (lemma, or abbreviation without its dot) -> (unit, how many of that unit it is)."""
+    found = {}
+    for row in resources.table("seized_units.tsv"):
+        if len(row) < 3 or row[1] not in ("kg", "l", "pcs", "pack", "block"):
+            raise ValueError(f"rules/seized_units.tsv: bad row {row!r}")
+        found[row[0].rstrip(".").lower()] = (row[1], Decimal(row[2]))
+    return found
+
+
+@cache
+def seized_unit_abbreviations() -> frozenset[str]:
+    return frozenset(
+        row[0].rstrip(".").lower() for row in resources.table("seized_units.tsv") if row[0].endswith(".")
+    )
+
+
+@cache
+def seized_triggers() -> dict[tuple[str, ...], str]:
+    """Lemmas (one, or several in a row: `при себя`) -> `seized` or `none`."""
+    found = {}
+    for kind, lemmas in _pairs("seized_triggers.tsv"):
+        if kind not in ("seized", "none"):
+            raise ValueError(f"rules/seized_triggers.tsv: bad kind {kind!r}")
+        found[tuple(lemmas.lower().split())] = kind
+    return found

@@ -18,7 +18,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 OUT = pathlib.Path(__file__).resolve().parent / "dev.jsonl"
 
-KINDS = {"money", "detained", "victims", "crimes"}
+KINDS = {"money", "detained", "victims", "crimes", "seized"}
+UNITS = {"kg", "l", "pcs", "pack", "block"}
 QUALIFIERS = {"exact", "more_than", "less_than", "about", "range_low", "range_high"}
 ROLES = {"damage", "returned", "bribe", "fine", "price", "other"}
 CURRENCIES = {"KZT", "RUB", "USD", "EUR", "KGS", "UZS", "CNY", "MRP"}
@@ -57,6 +58,11 @@ def VIC(value, qualifier="exact", city=None):
 
 def CRI(value, qualifier="exact", city=None):
     return _fact("crimes", value, None, qualifier, None, city)
+
+
+def SEI(value, unit, item, qualifier="exact", city=None):
+    """seized: value in its unit (kg, l, pcs, pack, block), item normalised as in rules/seized_items.tsv"""
+    return {**_fact("seized", value, None, qualifier, None, city), "unit": unit, "item": item}
 
 
 def DAY(iso):
@@ -174,6 +180,7 @@ doc(
     "005_semey_drug_shop",
     facts=[
         DET(2, city="Семей"),
+        SEI(1.2, "kg", "мефедрон", "more_than", city="Семей"),
         M(9_000_000, qualifier="about", role="other", city="Семей"),
         CRI(312),
         CRI(287),
@@ -513,6 +520,7 @@ doc(
     facts=[
         M(1_900_000_000, qualifier="about", role="other", city="Талгар"),
         DET(6, city="Талгар"),
+        SEI(48, "kg", "мефедрон", "more_than", city="Талгар"),
         CRI(210, "more_than"),
     ],
     cities=["Талгар", ALA, AST],
@@ -602,6 +610,7 @@ doc(
 doc(
     "041_saryagash_cigarette_smuggling",
     facts=[
+        SEI(1400, "block", "сигареты", city="Сарыагаш"),
         M(8_400_000, role="price", city="Сарыагаш"),
         DET(1, city="Сарыагаш"),
         M(35_000_000, "UZS", role="other", city="Сарыагаш"),
@@ -1108,6 +1117,8 @@ def validate(docs, files):
                     errors.append(f"{did}: bad money {f}")
             elif f["currency"] is not None or f["role"] is not None:
                 errors.append(f"{did}: count with currency/role {f}")
+            if (f["kind"] == "seized") != (f.get("unit") in UNITS and bool(f.get("item"))):
+                errors.append(f"{did}: a seized fact needs a unit and an item, no other fact has them {f}")
             if not isinstance(f["value"], (int, float)) or f["value"] <= 0:
                 errors.append(f"{did}: bad value {f}")
             if f["city"] is not None and f["city"] not in d["cities"]:

@@ -1,0 +1,77 @@
+"""Quantities of what was seized: `более 42,5 кг гашиша`, `1,2 тонны марихуаны`, `120 г героина`,
+`4 800 блоков сигарет`, `57 единиц незарегистрированного оружия`, `214 рогов сайгака`, `300 патронов`.
+
+The grammar finds a quantity and the item right after it; whether it was seized (a trigger word near it),
+which item it is (rules/seized_items.tsv) and the value in kg, l or pieces are read in facts.py."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from yargy import or_, rule
+from yargy.predicates import eq, gram, in_, in_caseless
+from yargy.predicates.bank import Predicate
+
+from . import lexicon
+from .number import AMOUNT, QUALIFIER, LemmaIn
+
+MAX_ENDING = 4  # letters after a stem: `рог` is `рогов`, never `рогатого`
+
+
+@lru_cache(maxsize=100_000)
+def item_of(word: str) -> lexicon.SeizedItem | None:
+    """The item a word names (rules/seized_items.tsv): the longest stem the word starts with, followed by
+    an ending of at most MAX_ENDING letters."""
+    word = word.lower().replace("ё", "е")
+    for item in lexicon.seized_items():  # longest stem first
+        if word.startswith(item.stem) and len(word) - len(item.stem) <= MAX_ENDING:
+            return None if item.item == "-" else item  # (`товарищ` is no `товар`)
+    return None
+
+
+class ItemWord(Predicate):
+    """A word that names a seized item; `noun`: only a noun (what is counted: `214 рогов`)."""
+
+    __attributes__ = ["noun"]
+
+    def __init__(self, noun: bool = False):
+        self.noun = noun
+
+    def __call__(self, token):
+        if token.type != "RU" or item_of(token.value) is None:
+            return False
+        return not self.noun or any("NOUN" in form.grams for form in getattr(token, "forms", ()))
+
+
+_UNITS = lexicon.seized_units()
+_ABBREVIATIONS = lexicon.seized_unit_abbreviations()
+UNIT = or_(
+    rule(LemmaIn({word for word in _UNITS if word not in _ABBREVIATIONS})),
+    rule(in_caseless(_ABBREVIATIONS), eq(".").optional()),
+)
+
+
+def modifiers(most: int):
+    """`огнестрельного`, `контрафактной`: a new rule object at each use (yargy loses matches when one
+    bounded-repeat rule object sits in two alternatives)."""
+    return or_(rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=most).optional()
+
+
+# `42,5 кг гашиша`, `1,2 тонны дизельного топлива`, `2 кг 300 граммов героина`, `от 2 до 3 кг`, `2-3 кг`;
+# the item may come later (`2 кг наркотического средства «гашиш»`) or before (`героин массой 120 граммов`):
+# looked for in facts.py. (The low end of a range is an optional part before the amount, not a rule of its
+# own: the window parser then knows that every match holds a unit, and parses only windows with one.)
+DASH = in_({"-", "—", "–"})
+LOW_END = rule(AMOUNT, or_(rule(in_caseless({"до"})), rule(DASH)))
+MEASURED = rule(
+    QUALIFIER.optional(),
+    LOW_END.optional(),
+    AMOUNT,
+    UNIT,
+    rule(AMOUNT, UNIT).optional(),
+    modifiers(3),
+    ItemWord().optional(),
+)
+# `214 рогов сайгака`, `300 патронов`, `два охотничьих ружья`: counted one by one
+COUNTED = rule(QUALIFIER.optional(), AMOUNT, modifiers(2), ItemWord(noun=True))
+QUANTITY = or_(MEASURED, COUNTED)
