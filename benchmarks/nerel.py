@@ -11,8 +11,9 @@ exact spans and with overlap matching (a found span counts when it overlaps a go
 type, one to one). Our fields map to NEREL types: cities -> CITY, countries -> COUNTRY, regions ->
 STATE_OR_PROVINCE, the three together (a place of any of the three kinds against a gold span of any of
 them) -> LOC3, organisations -> ORGANIZATION, persons -> PERSON, money facts -> MONEY, dates -> DATE.
-NEREL marks country adjectives (`российский`) as COUNTRY; newsfacts keeps nouns only, so COUNTRY and
-LOC3 are also given without the gold adjectives (`COUNTRY-noun`, `LOC3-noun`).
+NEREL marks adjectives (`российский`, `московского`) as COUNTRY, CITY, STATE_OR_PROVINCE; newsfacts
+keeps the nouns only (an adjective says whose, not where), so each place type is also given without the
+gold adjectives (`CITY-noun`, `COUNTRY-noun`, ..., `LOC3-noun`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PLACES = ("CITY", "COUNTRY", "STATE_OR_PROVINCE")
-TYPES = ("CITY", "COUNTRY", "STATE_OR_PROVINCE", "LOC3", "COUNTRY-noun", "LOC3-noun")
+TYPES = ("CITY", "COUNTRY", "STATE_OR_PROVINCE", "LOC3")
+TYPES += ("CITY-noun", "COUNTRY-noun", "STATE_OR_PROVINCE-noun", "LOC3-noun")
 TYPES += ("ORGANIZATION", "PERSON", "MONEY", "DATE")
 
 
@@ -100,18 +102,13 @@ def prf(hits: int, n_found: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def views(gold, found) -> dict[str, tuple[list, list]]:
-    nouns = [g for g in gold["COUNTRY"] if not adjective(g[2])]
-    loc3_gold = [g for k in PLACES for g in gold[k]]
-    loc3_found = [f for k in PLACES for f in found[k]]
-    loc3_nouns = [g for k in ("CITY", "STATE_OR_PROVINCE") for g in gold[k]] + nouns
+    """Each type as it is, the three places together, and each without NEREL's adjectives."""
     out = {k: (gold[k], found[k]) for k in TYPES if k in gold or k in found}
-    out.update(
-        {
-            "LOC3": (loc3_gold, loc3_found),
-            "COUNTRY-noun": (nouns, found["COUNTRY"]),
-            "LOC3-noun": (loc3_nouns, loc3_found),
-        }
-    )
+    out["LOC3"] = ([g for k in PLACES for g in gold[k]], [f for k in PLACES for f in found[k]])
+    nouns = {k: [g for g in gold[k] if not adjective(g[2])] for k in PLACES}
+    for k in PLACES:
+        out[k + "-noun"] = (nouns[k], found[k])
+    out["LOC3-noun"] = ([g for k in PLACES for g in nouns[k]], out["LOC3"][1])
     return out
 
 
