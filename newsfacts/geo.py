@@ -93,22 +93,20 @@ class Index:
             )
         return tuple(found)
 
-    def lookup(self, words: list[str]) -> tuple[tuple[Candidate, ...], bool]:
-        """Candidates for the words as written (exact) or by their lemmas (inflected)."""
-        exact = self.get(key(" ".join(words)))
-        if exact:
-            return exact, True
+    def lookup(self, words: list[str]) -> tuple[Candidate, ...]:
+        """Candidates for the words as written and by their lemmas: `Уфе` is both a Belgian village and
+        Уфа in the locative (the caller chooses)."""
+        found = list(self.get(key(" ".join(words))))
         for k in lemma_keys(words):
             # `~k` is written only where it differs from the plain `k` (`~смоленск` is `смоленск`)
-            found = self.get(k) or self.get(k[1:])
-            if found:
-                return found, False
-        if len(words) == 1:
+            by_lemma = self.get(k) or self.get(k[1:])
+            if by_lemma:
+                found += [c for c in by_lemma if c not in found]
+                break
+        if len(words) == 1:  # and by the usual endings, for the towns the dictionary does not know
             for stem in _nominatives(words[0]):
-                found = tuple(c for c in self.get(key(stem)) if c.kind == "city")
-                if found:
-                    return found, False
-        return (), False
+                found += [c for c in self.get(key(stem)) if c.kind == "city" and c not in found]
+        return tuple(found)
 
 
 @cache
@@ -154,6 +152,17 @@ def _cyrillic(latin: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
+def _nominative_name(name: str) -> int:
+    """How surely a name is a Russian nominative: 2 the dictionary's place name (`Смоленск`, not the
+    Belarusian `Смаленск`), 1 an unknown word that reads as no oblique case (`Лима`, not `Лиме`), else 0."""
+    word = name.split()[-1].split("-")[-1].lower()
+    forms = analyzer()(word)
+    if _known(word):
+        nominative = [f for f in forms if "nomn" in f.grams and f.normalized == word]
+        return 2 if any("Geox" in f.grams for f in nominative) else int(bool(nominative))
+    return int(not any(f.normalized != word and "nomn" not in f.grams for f in forms))
+
+
 def _known(word: str) -> bool:
     from .morph import analyzer
 
@@ -190,10 +199,10 @@ def build(path: Path = PATH) -> int:
 
     entries: dict[str, list[tuple]] = {}
 
-    def add(name: str, kind: str, country: str, geonames, population: int) -> None:
+    def add(name: str, kind: str, country: str, geonames, population: int, canonical: str = "") -> None:
         if not _RUSSIAN.match(name) or len(name) < 3:
             return
-        entry = (name, kind, country, geonames or "", population)
+        entry = (canonical or name, kind, country, geonames or "", population)
         for k in [key(name), *lemma_keys(name.split())]:
             entries.setdefault(k, []).append(entry)
 
@@ -226,8 +235,14 @@ def build(path: Path = PATH) -> int:
     with open(folder / "cities500.json", encoding="utf-8") as file:
         cities = json.load(file)
     for city in cities.values():
-        for name in {n for n in city["alternatenames"] if _RUSSIAN.match(n)}:
-            add(name, "city", city["countrycode"], city["geonameid"], city["population"])
+        names = [n for n in dict.fromkeys(city["alternatenames"]) if _RUSSIAN.match(n)]
+        if not names:
+            continue
+        # GeoNames' names carry no language nor case (Lima has `Лиме`): a city is called by its first name
+        # that reads as a nominative; all its names find it
+        canonical = max(names, key=_nominative_name)  # the first of the best
+        for name in names:
+            add(name, "city", city["countrycode"], city["geonameid"], city["population"], canonical)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = {}

@@ -145,7 +145,8 @@ class PlaceFinder:
                     i += 1
                     continue
                 place, j = found
-                if place.country:
+                if place.country and (place.kind == "country" or place.country == "KZ"):
+                    # a country named, or Kazakhstan by any of its places (Kazakh news first)
                     self._countries.add(place.country)
                 if self._is_street(tokens, i):
                     i = j
@@ -225,7 +226,7 @@ class PlaceFinder:
             words = [t.text for t in tokens[i:j]]
             if not all(w.replace("-", "").isalpha() for w in words) or words[-1] == "-":
                 continue
-            found, exact = self.index.lookup(words)
+            found = self.index.lookup(words)
             if not found:
                 continue
             located = self._locs.overlaps(tokens[i].start, tokens[j - 1].end)
@@ -235,11 +236,9 @@ class PlaceFinder:
                 found = tuple(c for c in found if c.kind == "city") or found
             if not settlement and len(words) == 1 and _adjective(words[0]):
                 continue  # `Северной`, `Кировского`: a homonym village is no reason to read an adjective
-            if (
-                settlement
-                or self._locs.overlaps(tokens[i].start, tokens[j - 1].end)
-                or self._sure(words, found)
-            ):
+            if located and i == 0 and len(words) == 1 and _common(words[0]):
+                continue  # `Ферма находится...`: NER's place at a sentence's start is a capitalised word
+            if settlement or located or self._sure(words, found):
                 best = self._choose(found, region=self._region_word(tokens, i - 1))
                 kind = "region" if self._region_word(tokens, i - 1) else best.kind  # `штат Оклахома`
                 return Place(best.name, kind, None, best.country, best.geonames), j
@@ -254,11 +253,8 @@ class PlaceFinder:
         """Without NER's word nor a settlement word, a name is taken when nothing else reads it: several
         words (`Нижний Новгород`), or one the dictionary knows only as a place or not at all; a town of
         the data only when it is big (tiny homonym villages are everywhere: `Мира`, `Победа`)."""
-        if len(words) == 1:
-            word = words[0].lower()
-            morph = analyzer()
-            if morph.raw.word_is_known(word) and not all("Geox" in p.grams for p in morph(word)):
-                return False
+        if len(words) == 1 and _common(words[0]):
+            return False
         return any(c.kind != "city" or c.population >= BIG_TOWN for c in found)
 
     def _choose(self, found, region: bool = False):
@@ -368,9 +364,19 @@ class PlaceFinder:
 
 
 def _adjective(word: str) -> bool:
-    return any("ADJF" in p.grams for p in analyzer()(word.lower())) and analyzer().raw.word_is_known(
-        word.lower()
+    """`Кировского`, `Северной`; not `Иваново`, which the dictionary also knows as a place."""
+    parses = analyzer()(word.lower())
+    return (
+        analyzer().raw.word_is_known(word.lower())
+        and any("ADJF" in p.grams for p in parses)
+        and not any("Geox" in p.grams for p in parses)
     )
+
+
+def _common(word: str) -> bool:
+    """A word the dictionary knows, and not only as a place: `Мира`, `Ферма`, `Орле`."""
+    parses = analyzer()(word.lower())
+    return analyzer().raw.word_is_known(word.lower()) and not all("Geox" in p.grams for p in parses)
 
 
 def _nominative(text: str) -> str:
