@@ -10,7 +10,8 @@ DIR holds brat pairs `N.txt` / `N.ann`. For each NEREL type it prints precision,
 exact spans and with overlap matching (a found span counts when it overlaps a gold span of the same
 type, one to one). Our fields map to NEREL types: cities -> CITY, countries -> COUNTRY, regions ->
 STATE_OR_PROVINCE, the three together (a place of any of the three kinds against a gold span of any of
-them) -> LOC3, organisations -> ORGANIZATION, persons -> PERSON, money facts -> MONEY, dates -> DATE.
+them) -> LOC3, organisations -> ORGANIZATION, persons -> PERSON, money facts -> MONEY (the two ends
+of a range, one span, count once), dates -> DATE.
 NEREL marks adjectives (`российский`, `московского`) as COUNTRY, CITY, STATE_OR_PROVINCE; newsfacts
 keeps the nouns only (an adjective says whose, not where), so each place type is also given without the
 gold adjectives (`CITY-noun`, `COUNTRY-noun`, ..., `LOC3-noun`).
@@ -68,9 +69,9 @@ def predicted(record) -> dict[str, list[tuple[int, int, str]]]:
         for entity in getattr(record, field):
             for start, end in entity.mentions:
                 found[kind].append((start, end, entity.name))
-    for fact in record.facts:
-        if fact.kind == "money":
-            found["MONEY"].append((*fact.span, fact.text))
+    # a range (`от 3 до 5 тыс. рублей`) is two facts of one span, and one MONEY of NEREL
+    for span, text in dict.fromkeys((tuple(f.span), f.text) for f in record.facts if f.kind == "money"):
+        found["MONEY"].append((*span, text))
     for date in record.dates:
         found["DATE"].append((*date.span, date.text))
     return found
