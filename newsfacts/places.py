@@ -132,6 +132,7 @@ class PlaceFinder:
         self._locs = Spans((m.start, m.end) for m in doc.mentions if m.type == "LOC")
         # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
         self._countries: set[str] = set()
+        self._last_end = -1
         for sentence in doc.sentences:
             if sentence.index in doc.skipped:
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
@@ -145,6 +146,7 @@ class PlaceFinder:
                     i += 1
                     continue
                 place, j = found
+                self._last_end = tokens[j - 1].end
                 if place.country and (place.kind == "country" or place.country == "KZ"):
                     # a country named, or Kazakhstan by any of its places (Kazakh news first)
                     self._countries.add(place.country)
@@ -236,16 +238,29 @@ class PlaceFinder:
                 found = tuple(c for c in found if c.kind == "city") or found
             if not settlement and len(words) == 1 and _adjective(words[0]):
                 continue  # `Северной`, `Кировского`: a homonym village is no reason to read an adjective
-            if located and i == 0 and len(words) == 1 and _common(words[0]):
-                continue  # `Ферма находится...`: NER's place at a sentence's start is a capitalised word
+            if located and len(words) == 1 and _common(words[0]):
+                # `Ферма находится...`, `Тариба (Совет)`: a capitalised word that NER reads as a place is
+                # one at a sentence's start never, elsewhere when a big town of that name exists (`Орле`)
+                if i == 0 or not any(c.kind != "city" or c.population >= BIG_TOWN for c in found):
+                    continue
             if settlement or located or self._sure(words, found):
-                best = self._choose(found, region=self._region_word(tokens, i - 1))
+                # `в Урагаваре (Ниигата)`: a name in brackets after a town is its region, if one is so called
+                bracketed = i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].end == self._last_end
+                region = self._region_word(tokens, i - 1) or (
+                    bracketed and any(c.kind == "region" for c in found)
+                )
+                best = self._choose(found, region=region)
                 kind = "region" if self._region_word(tokens, i - 1) else best.kind  # `штат Оклахома`
                 return Place(best.name, kind, None, best.country, best.geonames), j
         region = self._made_region(tokens, i)
         if region is not None:
             return region
-        if settlement and tokens[i].text.replace("-", "").isalpha() and len(tokens[i].text) > 1:
+        if (
+            settlement
+            and tokens[i].text.replace("-", "").isalpha()
+            and len(tokens[i].text) > 1
+            and not self._not_a_town(tokens, i, False)
+        ):
             return Place(_nominative(tokens[i].text), "city"), i + 1
         return None
 
@@ -281,11 +296,12 @@ class PlaceFinder:
         return (quoted and not located) or before in ("“", "„") or bool(lemmas(before) & self.not_towns)
 
     def _settlement_word(self, tokens, i: int) -> bool:
-        """`в селе`, `г.`, `пос.`: a full word by its lemma, an abbreviation with its dot."""
+        """`в селе`, `г.`, `пос.`: a full word by its lemma, an abbreviation (three letters or fewer) with
+        its dot (`горы` is no `гор.`)."""
         if i >= 2 and tokens[i - 1].text == ".":
             return tokens[i - 2].text.lower() in self.settlement_words
         if i >= 1 and len(tokens[i - 1].text) > 3:
-            return bool(lemmas(tokens[i - 1].text) & self.settlement_words)
+            return any(len(w) > 3 for w in lemmas(tokens[i - 1].text) & self.settlement_words)
         return False
 
     def _region_word(self, tokens, i: int) -> bool:
