@@ -133,7 +133,8 @@ def _cyrillic(latin: str) -> str:
     while i < len(low):
         for lat, cyr in _BGN:
             if low.startswith(lat, i):
-                out.append(cyr)
+                # BGN writes э as e, and е at a word's start as ye: `El` is Эл
+                out.append("э" if lat == "e" and (i == 0 or low[i - 1] in " -") else cyr)
                 i += len(lat)
                 break
         else:
@@ -148,7 +149,6 @@ def _cyrillic(latin: str) -> str:
         w.replace("тск", "цк") if "тск" in w and not _known(w) and _known(w.replace("тск", "цк")) else w
         for w in words
     ]
-    words = ["э" + w[1:] if w.startswith("е") else w for w in words]  # BGN writes е at a start as ye
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
@@ -247,14 +247,22 @@ def build(path: Path = PATH) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = {}
     for k, found in entries.items():
-        unique = {(e[1], e[2], e[3] or e[0]): e for e in found}.values()
+        # fully ordered (ties by name, kind, country, id), so that the same data builds the same bytes
+        ordered = sorted(
+            found, key=lambda e: (e[1] not in ("country", "continent"), -e[4], e[0], e[1], e[2], str(e[3]))
+        )
+        unique = {(e[1], e[2], e[3] or e[0]): e for e in reversed(ordered)}.values()
         best = sorted(unique, key=lambda e: (e[1] not in ("country", "continent"), -e[4]))[:MAX_CANDIDATES]
         lines[k] = "|".join(";".join(str(x) for x in e) for e in best)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        for k in sorted(lines):
-            if not (k.startswith("~") and lines.get(k[1:]) == lines[k]):
-                out.write(k + "\t" + lines[k] + "\n")
-    return len(entries)
+    text = "".join(
+        k + "\t" + lines[k] + "\n"
+        for k in sorted(lines)
+        if not (k.startswith("~") and lines.get(k[1:]) == lines[k])
+    )
+    # mtime 0: the same data builds the same bytes
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write(text.encode("utf-8"))
+    return text.count("\n")
 
 
 if __name__ == "__main__":

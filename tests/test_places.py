@@ -158,3 +158,29 @@ def test_index_is_small_and_quick(tmp_path):
     index = Index()
     assert time.perf_counter() - started < 2.0
     assert len(index.raw) > 100_000
+
+
+def test_kazakhstan_first_among_homonyms(pipeline):
+    """`Карасу`: a Turkish town of 40 000, an Uzbek one, a Kazakh village; a Kazakh text means the village."""
+    assert [c.country for c in pipeline("Он уехал в Карасу.").cities] == ["TR"]
+    record = pipeline("В Костанайской области, в селе Карасу, задержан мужчина.")
+    assert [(c.name, c.country) for c in record.cities] == [("Карасу", "KZ")]
+
+
+@pytest.mark.parametrize(
+    ("romanised", "russian"),
+    [
+        ("Sverdlovskaya oblast'", ["Свердловская область"]),
+        ("Irkutskaya oblast'", ["Иркутская область"]),
+        ("Lipetskaya oblast'", ["Липецкая область"]),
+        ("Permskiy kray", ["Пермский край"]),
+        ("Mordoviya, Respublika", ["Республика Мордовия", "Мордовия"]),
+        ("Yamalo-Nenetskiy avtonomnyy okrug", ["Ямало-Ненецкий автономный округ"]),
+        ("Yevreyskaya avtonomnaya oblast'", ["Еврейская автономная область"]),
+    ],
+)
+def test_russian_regions_written_back(romanised, russian):
+    """pycountry names most of Russia's regions only in BGN romanisation: the index writes them back."""
+    from newsfacts.geo import _russian_subdivision
+
+    assert _russian_subdivision(romanised) == russian
