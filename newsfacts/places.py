@@ -170,8 +170,19 @@ class PlaceFinder:
         that is a known place is the place, unless the dictionary knows it as a first name (`Абай`) and
         nothing before it says it is a town."""
         word = mention.text.strip()
-        if mention.type != "PER" or " " in word or self.gazetteer.lookup(word) is None:
+        if mention.type != "PER" or " " in word:
             return mention
+        if self.gazetteer.lookup(word) is None:
+            # `врачей Уханя`: a big town of the world's data that is no word nor name of the dictionary
+            big = any(c.kind != "continent" and c.population >= BIG_TOWN for c in self.index.lookup([word]))
+            morph = analyzer()
+            if (
+                not big
+                or _common(word)
+                or any({"Name", "Surn", "Patr"} & set(p.grams.values) for p in morph(word.lower()))
+            ):
+                return mention
+            return Mention("LOC", mention.start, mention.end, mention.text)
         before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
         if any(w.lower() in self.prefixes or lemmas(w) & self.owners for w in before):
             return Mention("LOC", mention.start, mention.end, mention.text)

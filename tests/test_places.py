@@ -184,3 +184,15 @@ def test_russian_regions_written_back(romanised, russian):
     from newsfacts.geo import _russian_subdivision
 
     assert _russian_subdivision(romanised) == russian
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Актёр поддержал врачей Уханя.", "Ухань"),  # NER's person is a big town no dictionary knows
+        ("Он родился в местечке Копыль.", "Копыль"),
+        ("Вагон отцепили на станции Зима.", "Зима"),
+    ],
+)
+def test_more_towns(pipeline, text, city):
+    assert [c.name for c in pipeline(text).cities] == [city]
