@@ -197,7 +197,8 @@ class PlaceFinder:
         if i == 0 or place.kind != "country":
             return False
         before = tokens[i - 1].text
-        if tokens[i].text.isupper() and (before.isupper() or before in ("КоАП", "УПК")):
+        # (`В США` at a sentence's start: a one-letter preposition is no body)
+        if tokens[i].text.isupper() and ((before.isupper() and len(before) > 1) or before in ("КоАП", "УПК")):
             return True
         return bool(lemmas(before) & set(lexicon.currencies()))
 

@@ -72,6 +72,14 @@ def test_no_country_inside_a_name_or_currency(pipeline, text):
     assert pipeline(text).countries == []
 
 
+@pytest.mark.parametrize(
+    ("text", "country"), [("В США умер миллиардер.", "США"), ("С РФ договорились.", "Россия")]
+)
+def test_country_after_a_capitalised_preposition(pipeline, text, country):
+    """`В США`: a one-letter preposition at a sentence's start is no body's acronym (`МВД РК`)."""
+    assert [c.name for c in pipeline(text).countries] == [country]
+
+
 def test_country_as_a_noun(pipeline):
     record = pipeline("Граждане Республики Казахстан вылетели в США.")
     assert [c.name for c in record.countries] == ["Казахстан", "США"]
