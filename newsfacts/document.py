@@ -15,7 +15,11 @@ from .segment import Sentence
 class Place:
     name: str  # today's name, nominative
     kind: str  # city | region | country
-    region: str | None = None
+    region: str | None = (
+        None  # a city's region (rules/gazetteer.tsv: its oblast, or a foreign city's country)
+    )
+    country: str | None = None  # ISO 3166-1 alpha-2
+    geonames: int | None = None  # the GeoNames id; None for a place from rules/ only or a settlement word
 
 
 @dataclass

@@ -208,7 +208,7 @@ class EntityFinder:
         self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
         self.credit_words = set(resources.words("credit_words.txt"))
         self.titles = set(resources.words("person_titles.txt"))
-        self.region_words = set(resources.words("region_words.txt"))
+        self.region_words = set(resources.words("unit_words.txt"))
         self.not_tails = set(resources.words("body_not_tails.txt"))
         self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 

@@ -68,6 +68,20 @@ def _qualifier(tokens) -> tuple[str, int]:
     return "exact", 0
 
 
+def _qualified_currency(tokens) -> str | None:
+    """`шведских крон` -> SEK; '' for a noun that needs its adjective and has none; None for no such noun."""
+    table = lexicon.qualified_currencies()
+    nouns = {noun for _adjective, noun in table}
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        if lemmas(token) & nouns:
+            for a in lemmas(previous) if previous is not None else ():
+                for n in lemmas(token):
+                    if (a, n) in table:
+                        return table[(a, n)]
+            return ""
+    return None
+
+
 def _currency(token) -> str | None:
     if token.value in lexicon.currency_letters():  # only SIGN_FIRST lets such a letter into a match
         return lexicon.currency_letters()[token.value]
@@ -327,6 +341,11 @@ class FactExtractor:
             ):
                 qualifier = "exact"  # `вырос с 5 до 7 млн`: a change, not an upper bound
             currency = next((c for c in map(_currency, match.tokens) if c), None)
+            qualified = _qualified_currency(match.tokens)
+            if qualified is not None:
+                if not qualified:
+                    continue  # `5 млн крон`: whose crowns, the text does not say
+                currency = qualified
             if currency is None:
                 # elided currency: `4 млн тенге, а затем еще 13 млн`; never before a noun (`13 млн человек`)
                 if _is_word(following):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from . import frontmatter, language
@@ -17,8 +18,8 @@ from .grammars.tokenizer import NewsTokenizer
 from .morph import analyzer
 from .ner import NER
 from .normalize import Normalizer
-from .places import PlaceFinder
-from .record import DateRange, Entity, Fact, Period, Record
+from .places import PlaceFinder, gazetteer
+from .record import DateRange, Entity, Fact, Period, PlaceEntity, Record
 from .scope import classify
 from .segment import segment
 
@@ -118,10 +119,28 @@ def to_record(doc: Document, sha256: str) -> Record:
     normalized = doc.normalized
     original = normalized.original
 
-    def places(kind: str) -> list[Entity]:
-        return _entities(
-            [(p.place.name, p.start, p.end) for p in doc.places if p.place.kind == kind], normalized
-        )
+    regions = {p.place.name for p in doc.places if p.place.kind == "region"} | _kz_regions()
+
+    def places(kind: str) -> list[PlaceEntity]:
+        grouped: dict[str, PlaceEntity] = {}
+        for p in doc.places:
+            if p.place.kind != kind:
+                continue
+            place = p.place
+            # a foreign city's row in rules/ names its country as its region: that is no region
+            region = place.region if kind == "city" and place.region in regions else None
+            entity = grouped.setdefault(
+                place.name.casefold(),
+                PlaceEntity(
+                    name=place.name,
+                    mentions=[],
+                    country=place.country,
+                    geonames=place.geonames,
+                    region=region,
+                ),
+            )
+            entity.mentions.append(normalized.span(p.start, p.end))
+        return list(grouped.values())
 
     facts = []
     for draft in sorted(doc.facts, key=lambda f: (f.start, f.kind)):
@@ -173,6 +192,15 @@ def to_record(doc: Document, sha256: str) -> Record:
         crime=doc.crime,
         facts=facts,
     )
+
+
+@cache
+def _kz_regions() -> frozenset[str]:
+    """The regions of rules/gazetteer.tsv, and the cities that are their own region (Астана)."""
+    places = gazetteer().by_name.values()
+    return frozenset(p.name for p in places if p.kind == "region") | {
+        p.name for p in places if p.kind == "city" and p.region == p.name
+    }
 
 
 _default: Pipeline | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import resources
+from . import geo, resources
 from .document import Document, Place, PlaceMention
 from .grammars import lexicon
 from .morph import analyzer, lemmas
@@ -14,6 +14,7 @@ from .ner import Mention
 from .spans import Spans, containing
 
 MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
+BIG_TOWN = 100_000  # inhabitants: a town of the data named with no other sign that it is a place
 _VOWELS_INDECLINABLE = tuple("оеуыиюэё")
 _HUSHING = tuple("гкхжшщч")
 
@@ -50,6 +51,7 @@ class Gazetteer:
     def __init__(self):
         self.forms: dict[str, Place] = {}
         self.by_name: dict[str, Place] = {}
+        self._aliases: dict[str, list[str]] = {}
         for row in resources.table("gazetteer.tsv"):
             name, kind, region, aliases, forms = (list(row) + [""] * 5)[:5]
             place = Place(name, kind, region or None)
@@ -61,6 +63,34 @@ class Gazetteer:
             for form in forms.split(","):
                 if form.strip():
                     self.forms.setdefault(key(form), place)
+            self._aliases[name] = names
+        self._locate()
+
+    def _locate(self) -> None:
+        """Each row's country (ISO alpha-2) and, where GeoNames has the same place, its id: a country by
+        any of its names; a Kazakh region or city is in KZ; a foreign city is in the country of its row."""
+        index = geo.index()
+        for name, place in self.by_name.items():
+            if place.kind != "country":
+                continue
+            for alias in self._aliases[name]:
+                found = [c for c in index.get(geo.key(alias)) if c.kind == "country"]
+                if found:
+                    place.country, place.geonames = found[0].country, found[0].geonames
+                    break
+        for place in self.by_name.values():
+            if place.kind == "country":
+                continue
+            owner = self.by_name.get(place.region or "")
+            place.country = owner.country if owner is not None and owner.kind == "country" else "KZ"
+            if place.kind == "city":
+                same = [
+                    c
+                    for c in index.get(geo.key(place.name))
+                    if c.kind == "city" and c.country == place.country
+                ]
+                if same:
+                    place.geonames = same[0].geonames
 
     def lookup(self, text: str) -> Place | None:
         return self.forms.get(key(text))
@@ -88,6 +118,10 @@ class PlaceFinder:
         self.street_words = set(resources.words("street_words.txt"))
         self.route_words = set(resources.words("route_words.txt"))
         self.prefixes = set(resources.words("place_prefixes.txt"))
+        self.settlement_words = set(resources.words("settlement_words.txt"))
+        self.region_words = set(resources.words("region_words.txt"))
+        self.not_towns = set(resources.words("not_town_words.txt"))
+        self.index = geo.index()
         self.national = [
             re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
         ]
@@ -95,6 +129,10 @@ class PlaceFinder:
     def __call__(self, doc: Document) -> None:
         doc.mentions = [self._town_not_person(doc.normalized.text, m) for m in doc.mentions]
         persons = Spans((m.start, m.end) for m in doc.mentions if m.type == "PER")
+        self._locs = Spans((m.start, m.end) for m in doc.mentions if m.type == "LOC")
+        # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
+        self._countries: set[str] = set()
+        self._last_end = -1
         for sentence in doc.sentences:
             if sentence.index in doc.skipped:
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
@@ -108,6 +146,10 @@ class PlaceFinder:
                     i += 1
                     continue
                 place, j = found
+                self._last_end = tokens[j - 1].end
+                if place.country and (place.kind == "country" or place.country == "KZ"):
+                    # a country named, or Kazakhstan by any of its places (Kazakh news first)
+                    self._countries.add(place.country)
                 if self._is_street(tokens, i):
                     i = j
                     continue  # `на проспекте Абая`
@@ -128,8 +170,19 @@ class PlaceFinder:
         that is a known place is the place, unless the dictionary knows it as a first name (`Абай`) and
         nothing before it says it is a town."""
         word = mention.text.strip()
-        if mention.type != "PER" or " " in word or self.gazetteer.lookup(word) is None:
+        if mention.type != "PER" or " " in word:
             return mention
+        if self.gazetteer.lookup(word) is None:
+            # `врачей Уханя`: a big town of the world's data that is no word nor name of the dictionary
+            big = any(c.kind != "continent" and c.population >= BIG_TOWN for c in self.index.lookup([word]))
+            morph = analyzer()
+            if (
+                not big
+                or _common(word)
+                or any({"Name", "Surn", "Patr"} & set(p.grams.values) for p in morph(word.lower()))
+            ):
+                return mention
+            return Mention("LOC", mention.start, mention.end, mention.text)
         before = text[max(0, mention.start - 40) : mention.start].replace(".", " ").split()[-2:]
         if any(w.lower() in self.prefixes or lemmas(w) & self.owners for w in before):
             return Mention("LOC", mention.start, mention.end, mention.text)
@@ -144,7 +197,8 @@ class PlaceFinder:
         if i == 0 or place.kind != "country":
             return False
         before = tokens[i - 1].text
-        if tokens[i].text.isupper() and (before.isupper() or before in ("КоАП", "УПК")):
+        # (`В США` at a sentence's start: a one-letter preposition is no body)
+        if tokens[i].text.isupper() and ((before.isupper() and len(before) > 1) or before in ("КоАП", "УПК")):
             return True
         return bool(lemmas(before) & set(lexicon.currencies()))
 
@@ -163,10 +217,125 @@ class PlaceFinder:
             text = " ".join(t.text for t in tokens[i:j])
             place = self.gazetteer.lookup(text)
             if place is not None:
-                if place.kind == "region" and j - i == 1 and not tokens[i].text.isupper():
+                if (
+                    place.kind == "region"
+                    and j - i == 1
+                    and not tokens[i].text.isupper()
+                    and place.country == "KZ"
+                ):
+                    if self._region_word(tokens, i - 1):
+                        return place, j  # `области Абай`: the name after `область` is the region
                     continue  # a lone word is a region only as an abbreviation (ВКО); `Абай` is the town
+                if place.kind == "city" and self._region_word(tokens, i - 1):
+                    break  # `в штате Нью-Йорк`: the state of the world's data, not the rules' town
                 return place, j
+        return self._world(tokens, i)
+
+    def _world(self, tokens, i: int):
+        """The places of the whole world (geo.py) the rules do not know, in any case: `в Смоленске`,
+        `Свердловской области`; or a region made by `область`, `край` (`Могилёвской губернии`); or a town
+        named after a settlement word (`в селе Бестерек`)."""
+        settlement = self._settlement_word(tokens, i)
+        for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
+            words = [t.text for t in tokens[i:j]]
+            if not all(w.replace("-", "").isalpha() for w in words) or words[-1] == "-":
+                continue
+            found = self.index.lookup(words)
+            if not found:
+                continue
+            located = self._locs.overlaps(tokens[i].start, tokens[j - 1].end)
+            if any(c.kind == "continent" for c in found) or self._not_a_town(tokens, i, located):
+                return None
+            if settlement:
+                found = tuple(c for c in found if c.kind == "city") or found
+            if not settlement and len(words) == 1 and _adjective(words[0]):
+                continue  # `Северной`, `Кировского`: a homonym village is no reason to read an adjective
+            if located and len(words) == 1 and _common(words[0]):
+                # `Ферма находится...`, `Тариба (Совет)`: a capitalised word that NER reads as a place is
+                # one at a sentence's start never, elsewhere when a big town of that name exists (`Орле`)
+                if i == 0 or not any(c.kind != "city" or c.population >= BIG_TOWN for c in found):
+                    continue
+            if settlement or located or self._sure(words, found):
+                # `в Урагаваре (Ниигата)`: a name in brackets after a town is its region, if one is so called
+                bracketed = i >= 2 and tokens[i - 1].text == "(" and tokens[i - 2].end == self._last_end
+                region = self._region_word(tokens, i - 1) or (
+                    bracketed and any(c.kind == "region" for c in found)
+                )
+                best = self._choose(found, region=region)
+                kind = "region" if self._region_word(tokens, i - 1) else best.kind  # `штат Оклахома`
+                return Place(best.name, kind, None, best.country, best.geonames), j
+        region = self._made_region(tokens, i)
+        if region is not None:
+            return region
+        if (
+            settlement
+            and tokens[i].text.replace("-", "").isalpha()
+            and len(tokens[i].text) > 1
+            and not self._not_a_town(tokens, i, False)
+        ):
+            return Place(_nominative(tokens[i].text), "city"), i + 1
         return None
+
+    def _sure(self, words: list[str], found) -> bool:
+        """Without NER's word nor a settlement word, a name is taken when nothing else reads it: several
+        words (`Нижний Новгород`), or one the dictionary knows only as a place or not at all; a town of
+        the data only when it is big (tiny homonym villages are everywhere: `Мира`, `Победа`)."""
+        if len(words) == 1 and _common(words[0]):
+            return False
+        return any(c.kind != "city" or c.population >= BIG_TOWN for c in found)
+
+    def _choose(self, found, region: bool = False):
+        """One name, several places: a country; a region after `штат`, `провинция`; then a place in a
+        country the text names; then a big town, a region, the most populous town."""
+
+        def rank(c):
+            return (
+                c.kind != "country",
+                region and c.kind != "region",
+                c.country not in self._countries,
+                0 if c.population >= BIG_TOWN else 1 if c.kind == "region" else 2,
+                -c.population,
+            )
+
+        return min(found, key=rank)
+
+    def _not_a_town(self, tokens, i: int, located: bool) -> bool:
+        """`в районе Зурмат`, `горы Тубкаль`, `«Курск»`, `«Нур Сапар Тревел»`: a district, a mountain, a
+        name in quotes (a title, a firm) unless NER reads a place there (`«Минэкономразвития Чувашии»`)."""
+        before = tokens[i - 1].text if i else ""
+        texts = [t.text for t in tokens[:i]]
+        quoted = texts.count("«") > texts.count("»") or texts.count('"') % 2 == 1
+        return (quoted and not located) or before in ("“", "„") or bool(lemmas(before) & self.not_towns)
+
+    def _settlement_word(self, tokens, i: int) -> bool:
+        """`в селе`, `г.`, `пос.`: a full word by its lemma, an abbreviation (three letters or fewer) with
+        its dot (`горы` is no `гор.`)."""
+        if i >= 2 and tokens[i - 1].text == ".":
+            return tokens[i - 2].text.lower() in self.settlement_words
+        if i >= 1 and len(tokens[i - 1].text) > 3:
+            return any(len(w) > 3 for w in lemmas(tokens[i - 1].text) & self.settlement_words)
+        return False
+
+    def _region_word(self, tokens, i: int) -> bool:
+        return i >= 0 and tokens[i].text[:1].islower() and bool(lemmas(tokens[i].text) & self.region_words)
+
+    def _made_region(self, tokens, i: int):
+        """`Пермском крае`, `Могилёвской губернии`: a capitalised adjective and a region word is a region,
+        named in the nominative."""
+        if i + 1 >= len(tokens) or not self._region_word(tokens, i + 1):
+            return None
+        adjective = next((p for p in analyzer()(tokens[i].text.lower()) if "ADJF" in p.grams), None)
+        noun = next(
+            (p for p in analyzer().raw.parse(tokens[i + 1].text.lower()) if p.tag.POS == "NOUN"), None
+        )
+        if adjective is None or noun is None or noun.tag.gender is None:
+            return None
+        parsed = next((p for p in analyzer().raw.parse(tokens[i].text.lower()) if p.tag.POS == "ADJF"), None)
+        inflected = parsed.inflect({"nomn", "sing", noun.tag.gender}) if parsed else None
+        if inflected is None:
+            return None
+        name = "-".join(w.capitalize() for w in inflected.word.split("-")) + " " + noun.normal_form
+        return Place(name, "region"), i + 2
 
     def _is_origin(self, tokens, i: int) -> bool:
         j = i - 1
@@ -220,6 +389,22 @@ class PlaceFinder:
                 sentence.tokens, first, place.name
             )
             doc.places.append(PlaceMention(place, mention.start, mention.end, sentence.index, origin))
+
+
+def _adjective(word: str) -> bool:
+    """`Кировского`, `Северной`; not `Иваново`, which the dictionary also knows as a place."""
+    parses = analyzer()(word.lower())
+    return (
+        analyzer().raw.word_is_known(word.lower())
+        and any("ADJF" in p.grams for p in parses)
+        and not any("Geox" in p.grams for p in parses)
+    )
+
+
+def _common(word: str) -> bool:
+    """A word the dictionary knows, and not only as a place: `Мира`, `Ферма`, `Орле`."""
+    parses = analyzer()(word.lower())
+    return analyzer().raw.word_is_known(word.lower()) and not all("Geox" in p.grams for p in parses)
 
 
 def _nominative(text: str) -> str:

@@ -65,6 +65,18 @@ class Entity(BaseModel):
     mentions: list[Span] = Field(description="Character spans [start, end) in the original text")
 
 
+class PlaceEntity(Entity):
+    """A city, region or country, and where it is: to join the record to a map."""
+
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code of the place's country, if known")
+    geonames: int | None = Field(
+        None, description="GeoNames id; null for a place from rules/ only or found by a settlement word"
+    )
+    region: str | None = Field(
+        None, description="A city's region (a Kazakh oblast, or the city itself for Astana, Almaty, Shymkent)"
+    )
+
+
 class DateRange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     start: date
@@ -120,9 +132,9 @@ class Record(BaseModel):
     warnings: list[str] = []
     persons: list[Entity] = []
     organisations: list[Entity] = []
-    cities: list[Entity] = []
-    regions: list[Entity] = []
-    countries: list[Entity] = []
+    cities: list[PlaceEntity] = []
+    regions: list[PlaceEntity] = []
+    countries: list[PlaceEntity] = []
     dates: list[DateRange] = []
     crime: Crime | None = Field(None, description="The document's main crime (rules/crime_types.tsv)")
     facts: list[Fact] = []

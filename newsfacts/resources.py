@@ -52,6 +52,7 @@ WORD_LISTS: tuple[str, ...] = (
     "genitive_heads.txt",
     "goods_words.txt",
     "national_scope.txt",
+    "not_town_words.txt",
     "org_acronyms.txt",
     "org_stopwords.txt",
     "org_types.txt",
@@ -64,8 +65,10 @@ WORD_LISTS: tuple[str, ...] = (
     "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
+    "settlement_words.txt",
     "street_words.txt",
     "town_owners.txt",
+    "unit_words.txt",
     "vehicle_makes.txt",
 )
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsfacts import stories as st
 from newsfacts.batch import run
 from newsfacts.cli import app
-from newsfacts.record import Entity, Fact, Record
+from newsfacts.record import Entity, Fact, PlaceEntity, Record
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2025, 3, 11)
@@ -42,7 +42,7 @@ def record(doc_id: str, *facts: tuple, day: int | None = 0, city: str | None = N
         sha256="-",
         lang="ru",
         published=None if day is None else DAY + timedelta(days=day),
-        cities=[Entity(name=city, mentions=[])] if city else [],
+        cities=[PlaceEntity(name=city, mentions=[])] if city else [],
         persons=[Entity(name=name, mentions=[]) for name in persons],
         facts=made,
     )

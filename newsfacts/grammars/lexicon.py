@@ -31,7 +31,22 @@ def multipliers() -> dict[str, int]:
 @cache
 def currencies() -> dict[str, str]:
     """Written form or lemma -> ISO code."""
-    return {form.rstrip("."): code for code, form in _pairs("currencies.tsv")}
+    return {form.rstrip("."): code for code, form in _pairs("currencies.tsv") if " " not in form}
+
+
+@cache
+def qualified_currencies() -> dict[tuple[str, str], str]:
+    """(adjective lemma, noun lemma) -> ISO code: `шведская крона` is SEK, a `крона` alone is none."""
+    from ..morph import lemmas
+
+    found = {}
+    for code, form in _pairs("currencies.tsv"):
+        if " " in form:
+            adjective, noun = form.split()
+            for a in lemmas(adjective):
+                for n in lemmas(noun):
+                    found[(a, n)] = code
+    return found
 
 
 @cache

@@ -24,10 +24,11 @@ _SIGNS = {form for form in lexicon.currencies() if form not in _WORDS}
 _CODES = {form for form in _SIGNS if form.isalpha()}  # USD, KZT: written `usd` too
 
 _ABBREVIATIONS = lexicon.currency_abbreviations()
+_QUALIFIED = {noun for _adjective, noun in lexicon.qualified_currencies()}  # крона: its adjective says whose
 CURRENCY_WORD = rule(
     gram("ADJF").optional(),  # российских рублей, американских долларов
     or_(
-        rule(or_(dictionary(_WORDS - _ABBREVIATIONS), LemmaIn(_WORDS - _ABBREVIATIONS))),
+        rule(or_(dictionary(_WORDS - _ABBREVIATIONS), LemmaIn((_WORDS - _ABBREVIATIONS) | _QUALIFIED))),
         rule(in_caseless(_ABBREVIATIONS), eq(".").optional()),
     ),
     in_caseless({"США", "сша"}).optional(),
