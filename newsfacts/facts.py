@@ -888,7 +888,12 @@ def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[Fact
             words = re.findall(r"\w+", text[fact.start : fact.end])
             lead = re.findall(r"\w+", text[max(0, fact.start - 20) : fact.start])[-1:]
             back = {w.lower() for w in words[:1] + lead} & lexicon.anaphora()
-            custody = any(word_lemmas(w) & lexicon.custody() for w in words) or "пресечения" in words
+            # (`после задержания акима`: the noun of a detention told before is that detention again)
+            custody = (
+                any(word_lemmas(w) & lexicon.custody() for w in words)
+                or "пресечения" in words
+                or bool(words and "задержание" in word_lemmas(words[0]))
+            )
             if most >= fact.value and (back or custody):
                 continue
             most = max(most, fact.value)

@@ -55,7 +55,10 @@ RANGE = or_(
     rule(AMOUNT, DASH, AMOUNT, CURRENCY),
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
-ELIDED = rule(QUALIFIER.optional(), SCALED_AMOUNT)
+ELIDED = or_(
+    rule(QUALIFIER.optional(), SCALED_AMOUNT),
+    rule(AMOUNT, DASH, SCALED_AMOUNT),  # `сумма ущерба составляла 10-15 миллионов`
+)
 LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион двести тысяч тенге`
 MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
 # SPELLED and LEADING reach far: parsed apart, only around a bracket or a lone `миллион` (see facts.py),
