@@ -278,11 +278,15 @@ def document_role(text: str) -> str:
     return "other"
 
 
+PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Carried:
     """What a sentence leaves to the next ones of its paragraph: (paragraph, value) pairs."""
 
     group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
+    seized: int | None = None  # the paragraph of the last seizure
     currency: tuple[int, str] | None = None  # the currency of the last sum
 
 
@@ -304,7 +308,7 @@ class FactExtractor:
             tokens = self.tokenizer.tokens(sentence.text)
             money = self._money(sentence, tokens, default, state)
             # a seized quantity is no count (`300 патронов`): its span is taken before the counts
-            money += self._seized(sentence, tokens, taken=[(f.start, f.end) for f in money])
+            money += self._seized(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts += _group_detained(sentence, tokens, counts, state)
             counts += _restraint(sentence, counts)
@@ -399,7 +403,7 @@ class FactExtractor:
         return facts
 
     # -- seized ------------------------------------------------------------------------------------
-    def _seized(self, sentence: Sentence, tokens, taken) -> list[FactDraft]:
+    def _seized(self, sentence: Sentence, tokens, taken, state: _Carried) -> list[FactDraft]:
         """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
         found, in kg, l or pieces (rules/seized_units.tsv)."""
         facts: list[FactDraft] = []
@@ -418,7 +422,11 @@ class FactExtractor:
             if values is None:
                 continue
             item = _seized_item(tokens, index + skip, end_index)
-            if item is None or _seizure(tokens, index, end_index) != "seized":
+            seized = _seizure(tokens, index, end_index) == "seized" or (
+                # `Изъято 22 кг наркотиков. Из них более 3 кг героина, 8 кг гашиша`: the parts of a seizure
+                state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
+            )
+            if item is None or not seized:
                 continue  # a person's weight, a harvest, a truck's load: no item, or not seized
             unit, numbers = values
             pairs = (
@@ -434,6 +442,7 @@ class FactExtractor:
                         "seized", _exact(value), start, end, sentence.index, qual, unit=unit, item=item.item
                     )
                 )
+            state.seized = sentence.paragraph
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
