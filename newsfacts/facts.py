@@ -459,6 +459,8 @@ class FactExtractor:
             after = sentence.text[match.span.stop :]
             if RATE.match(after):
                 continue  # `101 преступление на 10 тысяч населения`
+            if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
+                continue  # `28 летний мужчина`: an age written without its hyphen
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
                 continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)

@@ -479,6 +479,10 @@ CASES = [
     ("Уровень преступности снизился со 98 до 91 преступления на 10 тысяч населения.", []),
     ("За 2022–2023 годы направлено в суд 14 дел.", [(C, 14, "exact", None, None)]),
     ("Среди преступлений 40 процентов – кражи.", []),
+    # units after the last multiplier; an age without its hyphen; deaths are victims
+    ("Ущерб составил 12 миллионов 450 тысяч 120 сомов.", [(M, 12450120, "exact", "KGS", "damage")]),
+    ("Ночью задержан 35 летний житель села.", [(D, 1, "exact", None, None)]),
+    ("В авариях погибли 14 человек.", [(V, 14, "exact", None, None)]),
     # -- what a sum is: the worth of goods is a price; money raised, blocked or owed is other
     ("Таможенники изъяли сигарет на сумму 12 млн тенге.", [(M, 12000000, "exact", "KZT", "price")]),
     ("Стоимость изъятой продукции превышает 40 млн тенге.", [(M, 40000000, "more_than", "KZT", "price")]),

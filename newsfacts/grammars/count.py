@@ -26,7 +26,7 @@ COLLECTIVE_COUNT = rule(COLLECTIVE, ADJECTIVE.repeatable(max=2).optional(), PERS
 
 # One person: `задержан уроженец`, `задержана 40-летняя жительница`, `задержали подозреваемого`,
 # `задержан инспектор`: a word from count_nouns, or any animate noun, in the singular.
-AGE = rule(type("NUM"), eq("-"), type("RU"))
+AGE = or_(rule(type("NUM"), eq("-"), type("RU")), rule(type("NUM"), dictionary({"летний"})))  # `28 летний`
 DETAIN = dictionary({lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"})
 SINGLE = and_(gram("PRTS"), gram("sing"))
 # `задержан`/`задержана`, `взят под стражу`: a singular participle, its person in the nominative.
