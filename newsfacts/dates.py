@@ -65,13 +65,24 @@ def _relative(tokens, years: list[int], reference: date) -> tuple[date, date] | 
     years_back = _back(tokens, "year") or 0
     year = years[-1] if years else reference.year - years_back
     if "месяц" in words:  # за 9 месяцев (текущего года)
-        count = int(next(t.value for t in tokens if t.type == "NUM"))
+        count = _months_count(tokens)
         if not years and _back(tokens, "year") is None and _month_end(year, count) > reference:
             year -= 1  # `за 9 месяцев` said in April: last year's nine months
         return date(year, 1, 1), _month_end(year, count)
     # `с начала (2022) года`, `в этом году`: up to the reference date; `в прошлом году`: the whole year
     end = reference if year == reference.year or "начало" in words else date(year, 12, 31)
     return (date(year, 1, 1), end) if year <= reference.year else None
+
+
+def _months_count(tokens) -> int:
+    """`за 9 месяцев`, `за девять месяцев`: the number before `месяц`."""
+    for token in tokens:
+        if token.type == "NUM":
+            return int(token.value)
+        value = next((lexicon.numerals()[w] for w in lemmas(token) if w in lexicon.numerals()), None)
+        if value is not None:
+            return int(value)
+    raise ValueError("no count of months")
 
 
 def _part_of_year(words: set[str]) -> tuple[int, int] | None:
@@ -93,6 +104,14 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     years = [int(t.value) for t in numbers if len(t.value) == 4]
     months = [m for m in map(_month_of, tokens) if m]
     words = set().union(*(lemmas(t) for t in tokens))
+    if months and not years and reference and not any(len(t.value) <= 2 for t in numbers):
+        # `в марте`, `за январь–октябрь`, `с января по октябрь этого (прошлого) года`: the latest such
+        # months not after the reference date, or those of the year counted back
+        back = _back(tokens, "year")
+        year = reference.year - (back or 0)
+        if back is None and months[0] > reference.month:
+            year -= 1
+        return date(year, months[0], 1), _month_end(year, months[-1])
     relative = "начало" in words or (_back(tokens, "year") is not None or _back(tokens, "day") is not None)
     if relative or ("месяц" in words and not years):
         return _relative(tokens, years, reference) if reference else None
@@ -106,8 +125,8 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     if "день" in words and years:  # за 16 дней 2026 года
         count = int(numbers[0].value)
         return date(year, 1, 1), date(year, 1, 1) + timedelta(days=count - 1)
-    if "месяц" in words:  # за 9 месяцев 2025 года
-        count = int(numbers[0].value)
+    if "месяц" in words:  # за 9 месяцев 2025 года, за девять месяцев 2025 года
+        count = _months_count(tokens)
         return date(year, 1, 1), _month_end(year, count)
     part = _part_of_year(words)
     if part:  # за первое полугодие 2025 года
@@ -117,9 +136,6 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     days = [int(t.value) for t in numbers if len(t.value) <= 2]
     if not months:  # в 2025 году; с 2021 по 2023 год
         return (date(first_year, 1, 1), date(year, 12, 31)) if years else None
-    if not days and not years:  # `в марте`, said on 10 May 2025: March 2025; said in February: March 2024
-        year -= months[0] > reference.month
-        return date(year, months[0], 1), _month_end(year, months[-1])
     if not days:  # в апреле 2023 года; с марта 2022 по август 2023 года
         return date(first_year, months[0], 1), _month_end(year, months[-1])
     first_month = months[0] if len(months) > 1 else months[-1]

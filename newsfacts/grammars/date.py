@@ -23,9 +23,14 @@ YEAR_NUMBER = custom(_year, types="NUM")
 MONTH = dictionary(set(lexicon.months()))
 YEAR_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"г"}), eq(".").optional()))
 YEAR = rule(YEAR_NUMBER, or_(rule(eq("-"), in_caseless({"м", "го", "й"})), YEAR_WORD).optional())
-MONTHS_COUNT = custom(lambda value: value.isdigit() and 1 <= int(value) <= 11, types="NUM")
+MONTHS_NUMBER = custom(lambda value: value.isdigit() and 1 <= int(value) <= 11, types="NUM")
+# `за девять месяцев 2025 года`: the count in words too
+MONTHS_WORD = dictionary(
+    {word for word, value in lexicon.numerals().items() if 1 <= value <= 11 and value == int(value)}
+)
+MONTHS_COUNT = or_(rule(MONTHS_NUMBER), rule(MONTHS_WORD))
 
-DAY_DATE = rule(DAY, MONTH, YEAR.optional())
+DAY_DATE = rule(DAY, MONTH, rule(eq(",").optional(), YEAR).optional())  # (`12 января, 2026`)
 NUMERIC = rule(type("DATE"))
 DAY_RANGE = rule(
     in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
@@ -60,7 +65,8 @@ YEAR_SPAN = or_(
 )
 MONTH_SPAN = or_(
     rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR),
-    rule(MONTH, DASH, MONTH, YEAR),  # `за январь–сентябрь 2025 года`
+    # `за январь–сентябрь 2025 года` (with its `за`: one date, not `за январь–сентябрь` and a year)
+    rule(in_caseless({"за"}).optional(), MONTH, DASH, MONTH, YEAR),
 )
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
@@ -82,7 +88,12 @@ SINCE_START = rule(
     or_(THIS_YEAR, rule(dictionary({"год"})), rule(YEAR_NUMBER, YEAR_WORD)),
 )
 MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
-RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
+# `за январь–октябрь`, `с января по октябрь этого года`: months without a year, against the reference date
+MONTHS_ALONE = or_(
+    rule(in_caseless({"за"}), MONTH, DASH, MONTH),
+    rule(in_caseless({"с"}), MONTH, UNTIL, MONTH, THIS_YEAR.optional()),
+)
+RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK), MONTHS_ALONE)
 # `в аналогичном периоде 2024 года`, `за аналогичный период прошлого года`: the months of the period named
 # before, in another year (dates.py resolves it against the previous date of the document)
 SAME_PERIOD = rule(
