@@ -258,7 +258,7 @@ def _worth_of_goods(tokens, start: int) -> bool:
             if lemmas(noun) & lexicon.goods():
                 return True
     # `стоимость ... товара (может) составлять X`: the worth named as the subject of the clause
-    for index in range(start - 1, max(-1, start - 7), -1):
+    for index in range(start - 1, max(-1, start - 9), -1):
         if tokens[index].value in CLAUSE_BREAKS:
             break
         if "стоимость" in lemmas(tokens[index]) and any(
