@@ -28,12 +28,11 @@ CAN_HOLD_DATE = re.compile(
 ANCHORS = [
     grammar.DAY,
     grammar.YEAR_NUMBER,
-    grammar.MONTHS_COUNT,
+    grammar.MONTHS_NUMBER,  # (`за девять месяцев 2025 года` is found from its year)
     grammar.NUMERIC,
     grammar.YEAR_BACK,
     grammar.DAY_BACK,
     dictionary({"начало"}),
-    grammar.MONTH,  # `в марте`, against the publication date
 ]
 
 
@@ -171,7 +170,8 @@ def _in_year(day: date, year: int) -> date:
 class DateExtractor:
     def __init__(self, tokenizer: NewsTokenizer | None = None):
         self.tokenizer = tokenizer or NewsTokenizer()
-        self.parser = WindowParser([(DATE, ANCHORS)], self.tokenizer)
+        # `в марте`, `за январь–октябрь`: months alone, resolved against the publication date
+        self.parser = WindowParser([(DATE, ANCHORS), (grammar.MONTH_ONLY, [grammar.MONTH])], self.tokenizer)
 
     def __call__(self, doc: Document) -> None:
         for sentence in doc.sentences:

@@ -4,6 +4,7 @@ quotes after `компания`, `ТОО`, `соцсеть`), names normalised t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import resources
 from .document import Document, NamedMention
@@ -104,12 +105,13 @@ def _keep_case(written: str, word: str) -> str:
     return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(old, new, strict=True))
 
 
-def _singular(word: str, pos: str) -> list:
-    return [
+@lru_cache(maxsize=100_000)  # (asked of every word before a unit word: the analyser is the cost)
+def _singular(word: str, pos: str) -> tuple:
+    return tuple(
         p
         for p in analyzer()(word.lower())
         if pos in p.grams and "sing" in p.grams and not any(g in p.grams for g in NAME_GRAMS)
-    ]
+    )
 
 
 def _cases(parses) -> set[str]:
@@ -138,7 +140,7 @@ def org_nominative(text: str) -> str:
             nouns = [n for n in nouns if n.normalized in resources.words("body_heads.txt")]
         adjectives = _singular(word, "ADJF")
         following = (
-            _singular(words[k + 1], "NOUN") + _singular(words[k + 1], "ADJF") if k + 1 < len(words) else []
+            _singular(words[k + 1], "NOUN") + _singular(words[k + 1], "ADJF") if k + 1 < len(words) else ()
         )
         if adjectives and (not nouns or _cases(adjectives) & _cases(following)):
             continue  # `Главного управления`: an adjective before its noun, not the noun `главное`
@@ -209,6 +211,8 @@ class EntityFinder:
         self.credit_words = set(resources.words("credit_words.txt"))
         self.titles = set(resources.words("person_titles.txt"))
         self.region_words = set(resources.words("unit_words.txt"))
+        self.unit_prefixes = tuple({w[:3] for w in self.region_words} | {"сто"})
+        self.head_prefixes = {w[:3].lower() for w in self.body_heads}
         self.not_tails = set(resources.words("body_not_tails.txt"))
         self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 
@@ -362,9 +366,12 @@ class EntityFinder:
         for sentence in doc.sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                if token.text.islower() and "столица" in lemmas(token.text):
+                # (the lemmas only of words that may be one: the analyser is the cost of this stage)
+                if not token.text.islower() or not token.text.startswith(self.unit_prefixes):
+                    continue
+                if "столица" in lemmas(token.text):
                     found[token.start] = token.end  # `ДП столицы`
-                if not (lemmas(token.text) & self.region_words and token.text.islower()):
+                if not lemmas(token.text) & self.region_words:
                     continue
                 first = i
                 while (
@@ -441,12 +448,18 @@ class EntityFinder:
             tokens = sentence.tokens
             i = 0
             while i < len(tokens):
-                head = [p for p in _singular(tokens[i].text, "NOUN") if p.normalized in self.body_heads]
+                # (the analyser only for words that may be a head: it is the cost of this stage)
+                may_be = tokens[i].text[:3].lower() in self.head_prefixes
+                head = (
+                    [p for p in _singular(tokens[i].text, "NOUN") if p.normalized in self.body_heads]
+                    if may_be
+                    else []
+                )
                 cases = _cases(head)
                 first = i
-                while first > 0 and _cases(_singular(tokens[first - 1].text, "ADJF")) & cases:
+                while cases and first > 0 and _cases(_singular(tokens[first - 1].text, "ADJF")) & cases:
                     first -= 1  # `Казалинского районного суда`, `антикоррупционную службу`
-                if first == i and lemmas(tokens[i].text) & self.generic_bodies:
+                if head and first == i and lemmas(tokens[i].text) & self.generic_bodies:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
                 end = self._body_end(tokens, i, place_end, org_end) if head else None
                 if end is not None and doc.normalized.text[tokens[first].start].islower():

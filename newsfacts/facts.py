@@ -50,9 +50,12 @@ def _count_groups() -> list:
     parts = [count.COUNTED, count.COLLECTIVE_COUNT, count.ONE_PERSON, count.PERSON_FIRST]
     if [id(r) for r in getattr(count.COUNT, "rules", [])] != [id(r) for r in parts]:
         return [(count.COUNT, [*NUMBER_ANCHORS, count.COLLECTIVE, *DETAIN_ANCHORS])]
+    # (the person after the verb and the person before it apart: together, every window would reach as
+    # far left as PERSON_FIRST and as far right as ONE_PERSON, and cost five times as much)
     return [
         (or_(count.COUNTED, count.COLLECTIVE_COUNT), [*NUMBER_ANCHORS, count.COLLECTIVE]),
-        (or_(count.ONE_PERSON, count.PERSON_FIRST), DETAIN_ANCHORS),
+        (count.ONE_PERSON, DETAIN_ANCHORS),
+        (count.PERSON_FIRST, DETAIN_ANCHORS),
     ]
 
 

@@ -35,8 +35,10 @@ PASSIVE = or_(
     rule(and_(DETAIN, SINGLE)),
     # `взят под стражу`, `взят под домашний арест`; `под стражу отправлен`, `под стражу заключен`
     rule(and_(dictionary({"взять"}), SINGLE), CUSTODY),
-    rule(CUSTODY, and_(dictionary({"взять", "отправить", "заключить", "поместить"}), SINGLE)),
 )
+# `под стражу отправлен бывший руководитель`: the custody before its participle (apart from PASSIVE,
+# which ends PERSON_FIRST: there it would widen every window)
+CUSTODY_FIRST = rule(CUSTODY, and_(dictionary({"взять", "отправить", "заключить", "поместить"}), SINGLE))
 # (not a capital `В` read as an initial; not a place or a name guessed to be a person)
 LONG = custom(lambda value: len(value) > 2)
 PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
@@ -80,6 +82,7 @@ ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
     rule(PASSIVE, ONE_OF, modifiers(), MANY),
     # `под стражу отправлен теперь уже бывший руководитель`: adverbs between
+    rule(CUSTODY_FIRST, rule(gram("ADVB")).repeatable(max=2).optional(), modifiers(), person("nomn")),
     rule(PASSIVE, rule(gram("ADVB")).repeatable(max=2), modifiers(), person("nomn")),
     # `Амангалиева задержали в ноябре`: a surname, then the verb
     # (not a town read as a surname: `полицейские Шымкента задержали 14 человек`)

@@ -87,13 +87,16 @@ SINCE_START = rule(
     dictionary({"начало"}),
     or_(THIS_YEAR, rule(dictionary({"год"})), rule(YEAR_NUMBER, YEAR_WORD)),
 )
-MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
+MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_NUMBER, dictionary({"месяц"}), THIS_YEAR.optional())
 # `за январь–октябрь`, `с января по октябрь этого года`: months without a year, against the reference date
 MONTHS_ALONE = or_(
     rule(in_caseless({"за"}), MONTH, DASH, MONTH),
     rule(in_caseless({"с"}), MONTH, UNTIL, MONTH, THIS_YEAR.optional()),
 )
-RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK), MONTHS_ALONE)
+RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
+# Parsed as a group of their own, with the month as anchor (dates.py): in DATE, every month of every
+# `12 марта 2025 года` would widen the windows of the whole grammar.
+MONTH_ONLY = or_(MONTHS_ALONE, MONTH_ALONE)
 # `в аналогичном периоде 2024 года`, `за аналогичный период прошлого года`: the months of the period named
 # before, in another year (dates.py resolves it against the previous date of the document)
 SAME_PERIOD = rule(
@@ -116,5 +119,4 @@ DATE = or_(
     DAYS_OF_YEAR,
     YEAR_DATE,
     RELATIVE,
-    MONTH_ALONE,
 )
