@@ -226,6 +226,13 @@ def _load(command: str, jsonl: Path):
 
 
 REVIEW_HTML = Path("review.html")
+_TEXT_ROOT = Annotated[
+    Path | None,
+    typer.Option(
+        "--text-root",
+        help="Folder of the texts: <doc_id>.txt or the source's file name in it (default: the sources).",
+    ),
+]
 _JSONL = Annotated[
     Path, typer.Argument(metavar="JSONL", help="JSONL written by `newsfacts extract` ('-' reads stdin).")
 ]
@@ -388,13 +395,7 @@ def facts(
 def review(
     jsonl: _JSONL,
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML page to write.")] = REVIEW_HTML,
-    text_root: Annotated[
-        Path | None,
-        typer.Option(
-            "--text-root",
-            help="Folder of the texts: <doc_id>.txt or the source's file name in it (default: the sources).",
-        ),
-    ] = None,
+    text_root: _TEXT_ROOT = None,
     title: Annotated[str, typer.Option("--title", help="Title of the page.")] = "newsfacts review",
 ):
     """One static HTML page to check the records against their texts, opened from disk.
@@ -520,13 +521,7 @@ def stories(
         Path | None,
         typer.Option("--gold", help="Gold stories (one JSON line per story: {story, doc_ids}): pair P/R."),
     ] = None,
-    text_root: Annotated[
-        Path | None,
-        typer.Option(
-            "--text-root",
-            help="Folder of the texts: <doc_id>.txt or the source's file name in it (default: the sources).",
-        ),
-    ] = None,
+    text_root: _TEXT_ROOT = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the groups and the score as JSON.")] = False,
 ):
     """The stories told by more than one document, with the evidence that joins them.
