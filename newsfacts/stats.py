@@ -203,7 +203,9 @@ def compute(
     )
 
 
-REPORTED_COLUMNS = ["area", "period", "kind", "role", "currency", "crime", "value", "documents"]
+REPORTED_COLUMNS = [
+    *("area", "period", "kind", "role", "currency", "item", "unit", "crime", "value", "documents")
+]
 
 
 def reported(rows: Sequence[dict]) -> list[dict]:
@@ -219,6 +221,8 @@ def reported(rows: Sequence[dict]) -> list[dict]:
             "kind": row["kind"],
             "role": row["role"] or "",
             "currency": row["currency"] or "",
+            "item": row.get("item") or "",  # a seized quantity: what and in which unit
+            "unit": row.get("unit") or "",
             "crime": row.get("crime") or "",
             "value": _exact(row["value"]),
             "qualifier": row["qualifier"],
@@ -336,8 +340,10 @@ def reported_table(stats: Stats):
         return None
     constant = [
         c
-        for c in ("kind", "role", "currency", "crime")
-        if len({row[c] for row in stats.reported}) == 1 and len(stats.reported) > 1
+        for c in ("kind", "role", "currency", "item", "unit", "crime")
+        # (one row: only its empty columns go; a seized total keeps its item and unit beside the figure)
+        if len({row[c] for row in stats.reported}) == 1
+        and (len(stats.reported) > 1 or not stats.reported[0][c])
     ]
     title = "reported totals (aggregates, never summed)"
     if any(stats.reported[0][c] for c in constant):

@@ -285,6 +285,16 @@ def test_aggregates_are_never_added_to_incidents_nor_to_each_other():
     assert stats.compute(rows, by=["city"], scopes=["incident"]).reported == []
 
 
+def test_a_seized_total_says_what_and_in_which_unit():
+    """`за год изъято более 1 300 рогов сайгака`: the reported table keeps the item and the unit."""
+    seized = total("s", 1300, "2025-01-01", "2025-12-31")
+    seized.update(kind="seized", role=None, currency=None, item="рога сайгака", unit="pcs")
+    table = stats.reported_table(stats.compute([seized], by=["item"]))
+    header = [column.header for column in table.columns]
+    assert "item" in header and "unit" in header
+    assert "рога сайгака" in table.columns[header.index("item")]._cells
+
+
 def test_by_crime_and_crime_filter():
     rows = [row("a", 100, crime="fraud"), row("b", 200), row("c", 300), row("d", 5, crime="bribery")]
     by_crime = {r["crime"]: r["total"] for r in stats.compute(rows, by=["crime"]).rows}
