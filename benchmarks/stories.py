@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsfacts import stories  # noqa: E402
-from newsfacts.record import Entity, Fact, Record  # noqa: E402
+from newsfacts.record import Entity, Fact, PlaceEntity, Record  # noqa: E402
 
 FIRST = (
     "Айдар Асель Бауыржан Гульнара Даурен Ерлан Жанна Ислам Камила Мадина Нурлан Олжас Рустем Сабина "
@@ -234,7 +234,7 @@ def tell(rng: random.Random, incident: Incident, doc_id: str, way: str, day: dat
         sha256="-",
         lang="ru",
         published=day,
-        cities=[Entity(name=incident.city, mentions=[])] if named_city else [],
+        cities=[PlaceEntity(name=incident.city, mentions=[])] if named_city else [],
         persons=[Entity(name=person, mentions=[])] if named_person else [],
         facts=facts,
     )
