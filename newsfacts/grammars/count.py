@@ -84,6 +84,16 @@ ONE_PERSON = or_(
     # `под стражу отправлен теперь уже бывший руководитель`: adverbs between
     rule(CUSTODY_FIRST, rule(gram("ADVB")).repeatable(max=2).optional(), modifiers(), person("nomn")),
     rule(PASSIVE, rule(gram("ADVB")).repeatable(max=2), modifiers(), person("nomn")),
+    # `суд постановил отправить заместителя акима под арест`: the person between the verb and the custody
+    rule(
+        dictionary({"отправить", "заключить", "поместить", "взять"}),
+        modifiers(),
+        person("accs"),
+        rule(and_(gram("NOUN"), gram("gent"), not_(eq("и")))).repeatable(max=2).optional(),
+        CUSTODY,
+    ),
+    # `суд заключил под стражу директора школы`
+    rule(dictionary({"отправить", "заключить", "поместить", "взять"}), CUSTODY, modifiers(), person("accs")),
     # `Амангалиева задержали в ноябре`: a surname, then the verb
     # (not a town read as a surname: `полицейские Шымкента задержали 14 человек`)
     rule(
@@ -97,6 +107,7 @@ ONE_PERSON = or_(
         and_(DETAIN, gram("VERB")),
         in_caseless({"и", "также", "еще", "ещё"}).optional(),
         rule(in_caseless({"в", "во"}), type("RU")).optional(),  # `задержали в Актау 44-летнего мужчину`
+        rule(in_caseless({"с"}), in_caseless({"поличным"})).optional(),  # `задержала с поличным мужчину`
         modifiers(),
         person("accs"),
     ),
