@@ -121,7 +121,7 @@ def read_dates(tokens, reference: date | None) -> tuple[date, date] | None:
     if season and years:  # весной 2024 года; зимой 2024 года: December to February
         first, last = season
         return date(year, first, 1), _month_end(year + (last < first), last)
-    if "день" in words and years:  # за 16 дней 2026 года
+    if "день" in words and years:  # за 20 дней 2025 года
         count = int(numbers[0].value)
         return date(year, 1, 1), date(year, 1, 1) + timedelta(days=count - 1)
     if "месяц" in words:  # за 9 месяцев 2025 года, за девять месяцев 2025 года

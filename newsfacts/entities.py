@@ -18,7 +18,7 @@ DOMAIN = re.compile(
     r"(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?i:kz|ru|com|kg|uz|net|org|info)(?![A-Za-z0-9])"
 )  # `finprom.kz`, `24-kg.com`, `Top.Mail.Ru`, and `uralskcity.kz` glued to the next Russian word
 _OUTLET = r"(?P<name>[A-ZА-ЯЁ][\w]*(?: [A-ZА-ЯЁ][\w]*){0,2})"
-# datelines: `Тараз. 7 февраля. KAZAKHSTAN TODAY -`, `АКТОБЕ. KAZINFORM -`, `ТАШКЕНТ, 19 июн — Sputnik.`,
+# datelines: `Тараз. 3 марта. KAZAKHSTAN TODAY -`, `АКТОБЕ. KAZINFORM -`, `ТАШКЕНТ, 5 мар — Sputnik.`,
 # `CentralAsia (KZ) -`: the news outlet's own name
 DATELINES = (
     re.compile(
@@ -281,7 +281,7 @@ class EntityFinder:
 
     def _person_words(self, doc: Document, mention) -> Mention | None:
         """The name in a PER span, or None when it is no first name and surname: titles and places are
-        cut off (`Аким Кентау`, `Кентау Даурен Макажанов`), initials (`Г. Доненбаева`, `Б.Р.`) and car
+        cut off (`Аким Кентау`, `Кентау Даурен Сапаров`), initials (`Г. Сапарова`, `Б.Р.`) and car
         makes make it none; words in capitals are written normally (`Олега ПАКА`)."""
         words = list(re.finditer(r"\S+", mention.text))
 

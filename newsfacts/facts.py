@@ -193,7 +193,7 @@ def _nearest(
 
 
 def _after_from(tokens, index: int) -> bool:
-    """`с 5,8 тыс. до ...`: the tokens before `до` are an amount after `с`/`со`."""
+    """`с 3,2 тыс. до ...`: the tokens before `до` are an amount after `с`/`со`."""
     back = index - 1
     while back >= 0 and back >= index - 4 and _is_amount_token(tokens[back]):
         back -= 1
@@ -250,7 +250,7 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str:
 
 
 def _worth_of_goods(tokens, start: int) -> bool:
-    """`продуктов на 55 млн тенге`, `товаров на сумму около 4 млн`, `стоимость изъятого товара составляет
+    """`продуктов на 30 млн тенге`, `сигарет на сумму 12 млн`, `стоимость изъятой продукции превышает
     более 600 млн`: what goods are worth is their price, whatever befell them (rules/goods_words.txt)."""
     before = tokens[max(0, start - 3) : start]
     words = [t.value.lower() for t in before]
@@ -358,7 +358,7 @@ class FactExtractor:
                 if _is_word(following):
                     continue
                 if currency_before is not None and "(" in {t.value for t in tokens[:index]}:
-                    # `98 500 долларов (эквивалентно 42 млн ... тенге)`: a bracket restates the sum in
+                    # `12 000 долларов (эквивалентно 5 млн ... тенге)`: a bracket restates the sum in
                     # another currency; a garbled word there must not make it dollars
                     if any(t.value == "(" for t in tokens[max(0, index - 3) : index]):
                         continue
@@ -426,7 +426,7 @@ class FactExtractor:
                 continue
             item = _seized_item(tokens, index + skip, end_index)
             seized = _seizure(tokens, index, end_index) == "seized" or (
-                # `Изъято 22 кг наркотиков. Из них более 3 кг героина, 8 кг гашиша`: the parts of a seizure
+                # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
                 state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
             )
             if item is None or not seized:
@@ -468,7 +468,7 @@ class FactExtractor:
                 continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)
             if qualifier == "less_than" and _after_from(tokens, index):
-                qualifier = "exact"  # `с 16 045 до 11 616 случаев`: where a change ended
+                qualifier = "exact"  # `с 1 204 до 980 случаев`: where a change ended
             if kind == "persons":
                 kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index, same_clause=True)
                 if kind is None and value is not None and value > 1 and value == int(value):
@@ -563,7 +563,7 @@ _LEADS = [
     # `тогда как в 2024 году таких фактов было 276`
     rf"\b(?:в|за)\s+{_PERIOD}\s+(?:(?:их|таких|подобных)\s+(?:\w+\s+)?)?{_RECORDED}\s+{_FILLER}",
     rf"\bих\s+{_RECORDED}\s+",  # `их было 1470`
-    # `Таких случаев было более 300`: the noun between the pointer and the verb
+    # `Таких фактов зарегистрировано 85`: the noun between the pointer and the verb
     rf"\b(?:таких|подобных)\s+[\w-]+\s+{_RECORDED}\s+{_FILLER}",
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
@@ -578,12 +578,12 @@ COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
 BRACKETED = re.compile(
     rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
-)  # `в Алматы (10,6 тыс.)`
-# `с 16 045 до 11 616 случаев`: the noun after the second number counts the first one too
+)  # `в Шымкенте (1,4 тыс.)`
+# `с 1 204 до 980 случаев`: the noun after the second number counts the first one too
 FROM_TO_NOUN = re.compile(
     rf"\bсо?\s+(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.)(?=\s+до\s+\d[\d \u00a0,]*(?:\s*тыс\.)?\s+[а-яё])",
     re.IGNORECASE,
-)  # (`с 5,8 тыс. до 4,9 тыс. случаев`)
+)  # (`с 3,2 тыс. до 2,7 тыс. случаев`)
 # `101 преступление на 10 тысяч населения`: a rate, not a count
 RATE = re.compile(
     r"^\s*[а-яё]*\s*на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)",
@@ -601,7 +601,7 @@ FROM_TO = re.compile(
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
 
 
-# `в отношении руководителя санкционирована мера пресечения в виде содержания под стражей`: one person
+# `в отношении директора избрана мера пресечения в виде ареста`: one person
 # held in custody (a person told of already is caught by `_without_repeated_detentions`)
 RESTRAINT = re.compile(
     r"мер[аыуе]\s+пресечения\s+в\s+виде\s+(?:содержания\s+под\s+стражей|(?:домашнего\s+)?ареста)",
@@ -624,7 +624,7 @@ def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:
 
 def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried) -> list[FactDraft]:
     """`Всех их задержали`, `все они задержаны`: the group of people counted earlier in the paragraph
-    with no word of what befell them (`Пятеро молодых людей ... похищали скот`) was detained. The evidence
+    with no word of what befell them (`Трое подростков ... угоняли машины`) was detained. The evidence
     is the count itself: it holds the number."""
     if state.group is None or counts:
         return []

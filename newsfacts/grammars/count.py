@@ -81,10 +81,10 @@ MANY = and_(FormWith("NOUN", "anim", "plur", "gent", without=PROPER), LONG)
 ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
     rule(PASSIVE, ONE_OF, modifiers(), MANY),
-    # `под стражу отправлен теперь уже бывший руководитель`: adverbs between
+    # `под стражу отправлен ныне бывший директор`: adverbs between
     rule(CUSTODY_FIRST, rule(gram("ADVB")).repeatable(max=2).optional(), modifiers(), person("nomn")),
     rule(PASSIVE, rule(gram("ADVB")).repeatable(max=2), modifiers(), person("nomn")),
-    # `суд постановил отправить заместителя акима под арест`: the person between the verb and the custody
+    # `суд решил отправить бывшего акима района под арест`: the person between the verb and the custody
     rule(
         dictionary({"отправить", "заключить", "поместить", "взять"}),
         modifiers(),
@@ -94,7 +94,7 @@ ONE_PERSON = or_(
     ),
     # `суд заключил под стражу директора школы`
     rule(dictionary({"отправить", "заключить", "поместить", "взять"}), CUSTODY, modifiers(), person("accs")),
-    # `Амангалиева задержали в ноябре`: a surname, then the verb
+    # `Сейткалиева задержали в аэропорту`: a surname, then the verb
     # (not a town read as a surname: `полицейские Шымкента задержали 14 человек`)
     rule(
         and_(FormWith("Surn", "accs", "sing"), not_(gram("Geox"))),

@@ -42,7 +42,7 @@ MONTH_ALONE = rule(in_caseless({"в"}), MONTH)
 # `весной 2024 года`, `летом 2026 года`
 SEASON = dictionary(set(lexicon.seasons()))
 SEASON_OF_YEAR = rule(SEASON, YEAR_NUMBER, YEAR_WORD.optional())
-# `за 16 дней 2026 года`: the first days of that year
+# `за 20 дней 2025 года`: the first days of that year
 DAYS_COUNT = custom(lambda value: value.isdigit() and 1 <= int(value) <= 366, types="NUM")
 DAYS_OF_YEAR = rule(in_caseless({"за"}), DAYS_COUNT, dictionary({"день"}), YEAR_NUMBER, YEAR_WORD.optional())
 YEAR_DATE = or_(

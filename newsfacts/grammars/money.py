@@ -57,7 +57,7 @@ RANGE = or_(
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
 ELIDED = or_(
     rule(QUALIFIER.optional(), SCALED_AMOUNT),
-    rule(AMOUNT, DASH, SCALED_AMOUNT),  # `сумма ущерба составляла 10-15 миллионов`
+    rule(AMOUNT, DASH, SCALED_AMOUNT),  # `по мелким делам ущерб составлял 2-5 миллионов`
 )
 LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион двести тысяч тенге`
 MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)

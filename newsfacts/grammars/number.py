@@ -83,7 +83,7 @@ LEADING_ONE = rule(
     rule(or_(NUM, rule(NUM_WORD.repeatable(max=4))), MULT).repeatable(max=3),
 )
 # `2 млрд 277 млн`, `5 миллионов 300 тысяч`: descending parts; checked in amount_value.
-# `51 миллион 780 тысяч 387 сомов`: the units after the last multiplier (checked in amount_value)
+# `12 миллионов 450 тысяч 120 сомов`: the units after the last multiplier (checked in amount_value)
 AMOUNT = or_(rule(SCALED.repeatable(max=4), NUM), rule(SCALED.repeatable(max=4)), NUMBER_PART)
 SCALED_AMOUNT = rule(SCALED.repeatable(max=4))
 QUALIFIER = or_(*[rule(*[in_caseless({word}) for word in words]) for words in lexicon.qualifiers()])
