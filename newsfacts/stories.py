@@ -36,6 +36,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from . import resources
+from .evaluate import Score
 from .record import Record
 from .tables import document_date
 
@@ -609,12 +610,18 @@ class PairScore:
     true_pairs: int
 
     @property
+    def score(self) -> Score:
+        """The pairs as eval's Score (its precision and recall, 0/0 conventions included)."""
+        tp = self.true_pairs
+        return Score(tp=tp, fp=self.predicted_pairs - tp, fn=self.gold_pairs - tp)
+
+    @property
     def precision(self) -> float:
-        return self.true_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+        return self.score.precision
 
     @property
     def recall(self) -> float:
-        return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
+        return self.score.recall
 
     def to_dict(self) -> dict:
         return {
