@@ -168,10 +168,12 @@ def _in_year(day: date, year: int) -> date:
 
 
 class DateExtractor:
-    def __init__(self, tokenizer: NewsTokenizer | None = None):
+    def __init__(self, tokenizer: NewsTokenizer | None = None, automata: bool = True):
         self.tokenizer = tokenizer or NewsTokenizer()
         # `в марте`, `за январь–октябрь`: months alone, resolved against the publication date
-        self.parser = WindowParser([(DATE, ANCHORS), (grammar.MONTH_ONLY, [grammar.MONTH])], self.tokenizer)
+        self.parser = WindowParser(
+            [(DATE, ANCHORS), (grammar.MONTH_ONLY, [grammar.MONTH])], self.tokenizer, automata
+        )
 
     def __call__(self, doc: Document) -> None:
         for sentence in doc.sentences:

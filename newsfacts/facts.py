@@ -296,11 +296,11 @@ class _Carried:
 class FactExtractor:
     """Compiles the grammars once; then reads the facts of one document at a time."""
 
-    def __init__(self, tokenizer: NewsTokenizer | None = None):
+    def __init__(self, tokenizer: NewsTokenizer | None = None, automata: bool = True):
         self.tokenizer = tokenizer or NewsTokenizer()
-        self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer)
-        self.count = WindowParser(_count_groups(), self.tokenizer)
-        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer)
+        self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer, automata)
+        self.count = WindowParser(_count_groups(), self.tokenizer, automata)
+        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer, automata)
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)

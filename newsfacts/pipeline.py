@@ -33,7 +33,9 @@ class Pipeline:
     >>> record = pipeline("В Павлодаре задержаны трое.", doc_id="a")
     """
 
-    def __init__(self):
+    def __init__(self, automata: bool = True):
+        """`automata=False`: the grammars' windows found around anchors instead of by their automata
+        (grammars/automaton.py), the slower reference path the differential test compares with."""
         tokenizer = NewsTokenizer(morph=analyzer())
         self.normalizer = Normalizer()
         self.ner = NER()
@@ -43,8 +45,8 @@ class Pipeline:
             ("ner", self._ner),
             ("places", PlaceFinder()),
             ("entities", EntityFinder()),
-            ("facts", FactExtractor(tokenizer)),
-            ("dates", DateExtractor(tokenizer)),
+            ("facts", FactExtractor(tokenizer, automata)),
+            ("dates", DateExtractor(tokenizer, automata)),
             ("attribution", attribute),
             ("scope", classify),
         ]

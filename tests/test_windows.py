@@ -11,6 +11,7 @@ from newsfacts import dates, facts
 from newsfacts.grammars.count import COUNT
 from newsfacts.grammars.date import DATE
 from newsfacts.grammars.money import MONEY
+from newsfacts.grammars.quantity import QUANTITY
 from newsfacts.grammars.tokenizer import NewsTokenizer
 from newsfacts.grammars.windows import WindowParser, _Group
 from newsfacts.morph import analyzer
@@ -58,17 +59,19 @@ EXTRA = [
 ]
 
 
+@pytest.mark.parametrize("automata", [True, False], ids=["automata", "anchor-windows"])
 @pytest.mark.parametrize(
     "name,grammar,groups",
     [
         ("money", MONEY, lambda: [(MONEY, facts.NUMBER_ANCHORS)]),
         ("count", COUNT, facts._count_groups),
         ("date", DATE, lambda: [(DATE, dates.ANCHORS)]),
+        ("quantity", QUANTITY, lambda: [(QUANTITY, facts.NUMBER_ANCHORS)]),
     ],
 )
-def test_windows_find_what_the_whole_sentence_parser_finds(tokenizer, name, grammar, groups):
+def test_windows_find_what_the_whole_sentence_parser_finds(tokenizer, name, grammar, groups, automata):
     full = Parser(grammar, tokenizer=tokenizer)
-    windowed = WindowParser(groups(), tokenizer)
+    windowed = WindowParser(groups(), tokenizer, automata=automata)
     for sentence in _corpus_sentences() + EXTRA:
         expected = _signature(full.findall(sentence))
         assert _signature(windowed.findall(tokenizer.tokens(sentence))) == expected, (name, sentence)
@@ -80,7 +83,8 @@ def test_the_count_grammar_is_split_in_its_own_order():
 
 def test_window_bounds_come_from_the_grammar(tokenizer):
     digit = in_({"1", "2"})
-    group = _Group(rule(eq("от").optional(), digit, eq("до"), digit, eq("тг").optional()), [digit], tokenizer)
+    grammar = rule(eq("от").optional(), digit, eq("до"), digit, eq("тг").optional())
+    group = _Group(grammar, [digit], tokenizer, automata=False)
     assert (group.bounds.before, group.bounds.after, group.bounds.gap) == (1, 1, 1)
     tokens = tokenizer.tokens("a b c от 1 до 2 тг d e f g h 1 до")
     assert group.windows(tokens) == [(3, 8), (12, 15)]
@@ -89,7 +93,9 @@ def test_window_bounds_come_from_the_grammar(tokenizer):
 def test_a_window_without_a_needed_token_is_not_parsed(tokenizer):
     """Every match holds `до` (or `по`): the window around the lone `1` cannot hold one."""
     digit = in_({"1", "2"})
-    group = _Group(rule(digit, or_(rule(eq("до")), rule(eq("по"))), digit.optional()), [digit], tokenizer)
+    group = _Group(
+        rule(digit, or_(rule(eq("до")), rule(eq("по"))), digit.optional()), [digit], tokenizer, automata=False
+    )
     assert sorted(str(n) for n in group.needs) == [str(eq("до")), str(eq("по"))]
     tokens = tokenizer.tokens("1 до 2 a b c d e f g 1 h")
     assert group.windows(tokens) == [(0, 4)]  # `1 до 2 a`; `1 h` has no `до`
@@ -103,7 +109,7 @@ def test_needs_of_an_optional_part_are_no_needs(tokenizer):
 
 def test_a_grammar_that_can_match_without_an_anchor_reads_the_whole_sentence(tokenizer):
     digit = in_({"1"})
-    group = _Group(or_(rule(digit), rule(eq("тг"))), [digit], tokenizer)
+    group = _Group(or_(rule(digit), rule(eq("тг"))), [digit], tokenizer, automata=False)
     assert group.bounds is None
     assert group.windows(tokenizer.tokens("a b тг")) == [(0, 3)]
 

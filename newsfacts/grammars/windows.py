@@ -22,6 +22,8 @@ from yargy.predicates.constructors import AndPredicate
 from yargy.rule.bnf import is_rule
 from yargy.tree.constructors import Leaf, Node, Tree
 
+from .automaton import compile_automaton
+
 
 @dataclass(frozen=True)
 class Reach:
@@ -144,8 +146,10 @@ def needs(start, is_anchor) -> list | None:
 class _Group:
     """One grammar (or part of one) with the anchors every one of its matches holds."""
 
-    def __init__(self, grammar, anchors, tokenizer):
+    def __init__(self, grammar, anchors, tokenizer, automata: bool = True):
         self.parser = Parser(grammar, tokenizer=tokenizer)
+        # where matches can be, exactly (automaton.py); the anchors' windows when there is no automaton
+        self.automaton = compile_automaton(self.parser.rule, VERDICTS) if automata else None
         self.starts = _first_sets(self.parser.rule)
         self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word, token type) -> productions
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
@@ -169,16 +173,19 @@ class _Group:
             return True
         return isinstance(predicate, AndPredicate) and any(map(self._is_anchor, predicate.predicates))
 
-    def windows(self, tokens) -> list[tuple[int, int]]:
+    def windows(self, tokens, keys=None) -> list[tuple[int, int]]:
         """[start, stop) token windows that hold every match: around each run of anchors that can sit in
-        one match, as far as a match can reach; overlapping windows merged."""
+        one match, as far as a match can reach; overlapping windows merged. With an automaton: exactly
+        the ranges that hold matches."""
+        if self.automaton is not None:
+            return self.automaton.spans(tokens, keys or _keys(tokens))
         if self.bounds is None:
             return [(0, len(tokens))] if tokens and self._holds_needs(tokens) else []
         b = self.bounds
         found: list[tuple[int, int]] = []
         last = None
         for index, token in enumerate(tokens):
-            if not any(anchor(token) for anchor in self.anchors):
+            if not VERDICTS.any(self.anchors, token):
                 continue
             start, stop = max(0, index - b.before), min(len(tokens), index + b.after + 1)
             if found and (start <= found[-1][1] or index - last - 1 <= b.gap):
@@ -189,14 +196,14 @@ class _Group:
         return [(start, stop) for start, stop in found if self._holds_needs(tokens[start:stop])]
 
     def _holds_needs(self, tokens) -> bool:
-        return self.needs is None or any(need(token) for token in tokens for need in self.needs)
+        return self.needs is None or any(VERDICTS.any(self.needs, token) for token in tokens)
 
-    def trees(self, tokens) -> list[Tree]:
+    def trees(self, tokens, keys=None) -> list[Tree]:
         """Every match's tree in every window, its range in the sentence's token positions, in yargy's
         order (`findall` sorts them so; of one range the first tree is taken, and it says which forms
         of a word the match kept)."""
         found = []
-        for start, stop in self.windows(tokens):
+        for start, stop in self.windows(tokens, keys):
             chart = self._chart(tokens[start:stop])
             for state in chart.matches(self.parser.rule):
                 low, high = state.range
@@ -227,6 +234,74 @@ class _Group:
                     elif next_column:
                         _scan(next_column, next_term, state)
         return chart
+
+
+def _keys(tokens) -> list[tuple]:
+    """The words of the tokens, as the automata and the verdicts know them."""
+    return [(token.value, token.type) for token in tokens]
+
+
+class _Verdicts:
+    """What each predicate says of each word, asked once per process: a token is its text, its type and
+    the dictionary's readings of its text, and no predicate looks at anything else, so the same word
+    gets the same answer in every sentence (most of the parser's questions are about a few thousand
+    frequent words). Equal predicates of different grammars (`dictionary` of the multipliers in
+    each) share their answers."""
+
+    MAX_WORDS = 200_000
+
+    def __init__(self):
+        self.words: dict[tuple, dict] = {}
+        self.canon: dict[int, object] = {}  # a predicate's id -> the first equal predicate seen
+        self.by_type: dict[type, list] = {}
+        # the predicates asked about, kept alive so that their ids (the keys) are never reused
+        self.asked: dict[int, object] = {}
+
+    def canonical(self, predicate):
+        found = self.canon.get(id(predicate))
+        if found is None:
+            same_type = self.by_type.setdefault(type(predicate), [])
+            found = next((known for known in same_type if known == predicate), None)
+            if found is None:
+                same_type.append(predicate)
+                found = predicate
+            self.canon[id(predicate)] = found
+            self.asked[id(predicate)] = predicate
+        return found
+
+    def of(self, token) -> dict:
+        """The answers known for the token's word, by the canonical predicate's id."""
+        key = (token.value, token.type)
+        found = self.words.get(key)
+        if found is None:
+            if len(self.words) > self.MAX_WORDS:
+                self.words.clear()
+            found = self.words[key] = {}
+        return found
+
+    def holds(self, predicate, token) -> bool:
+        predicate = self.canon.get(id(predicate)) or self.canonical(predicate)
+        known = self.of(token)
+        verdict = known.get(id(predicate))
+        return self.ask(predicate, token, known) if verdict is None else verdict
+
+    def ask(self, predicate, token, known: dict) -> bool:
+        """`predicate` is canonical."""
+        verdict = known[id(predicate)] = bool(predicate(token))
+        return verdict
+
+    def any(self, predicates: list, token) -> bool:
+        """Whether one of `predicates` holds (the list object is the key: each group keeps its lists)."""
+        known = self.of(token)
+        key = ("any", id(predicates))
+        verdict = known.get(key)
+        if verdict is None:
+            self.asked[id(predicates)] = predicates
+            verdict = known[key] = any(self.holds(p, token) for p in predicates)
+        return verdict
+
+
+VERDICTS = _Verdicts()
 
 
 class _State(State):
@@ -317,10 +392,7 @@ class _Lookahead:
         return found
 
     def _holds(self, predicate) -> bool:
-        key = id(predicate)
-        if key not in self.known:
-            self.known[key] = bool(predicate(self.token))
-        return self.known[key]
+        return VERDICTS.holds(predicate, self.token)
 
 
 def _predict(column, viable, rule, predicted: set[int]) -> None:
@@ -336,7 +408,7 @@ def _predict(column, viable, rule, predicted: set[int]) -> None:
 
 def _scan(column, predicate, state) -> None:
     token = column.token
-    if predicate(token):
+    if VERDICTS.holds(predicate, token):
         leaf = Leaf(predicate, predicate.constrain(token))
         node = state.node.attached(leaf)
         column.append(
@@ -359,12 +431,13 @@ class WindowParser:
     (`задержан` for one detained person, numbers for counts), so that each gets windows of its own size.
     """
 
-    def __init__(self, groups, tokenizer):
-        self.groups = [_Group(grammar, anchors, tokenizer) for grammar, anchors in groups]
+    def __init__(self, groups, tokenizer, automata: bool = True):
+        self.groups = [_Group(grammar, anchors, tokenizer, automata) for grammar, anchors in groups]
 
     def findall(self, tokens) -> list:
         # yargy orders the trees of one range by the grammar's alternatives: the groups keep that order
         # (a stable sort by range alone; trees of different groups do not compare)
-        trees = [tree for group in self.groups for tree in group.trees(tokens)]
+        keys = _keys(tokens)
+        trees = [tree for group in self.groups for tree in group.trees(tokens, keys)]
         trees.sort(key=lambda tree: (tree.range[0], -tree.range[1]))
         return list(prepare_resolved_matches(trees))

@@ -1,0 +1,188 @@
+"""A grammar compiled to a finite automaton: where in a sentence its matches can start and end.
+
+Why: the Earley parser (windows.py) costs a hundred times more per token than a table lookup, and most
+of the windows it was given held no match at all. Our grammars have no recursion and only bounded
+repeats, so each is a regular language over its terminal predicates: inlined rule by rule, its BNF is
+a finite automaton. Run as a lazily built DFA (one dictionary lookup per token once a word has been
+seen), it tells exactly which token ranges can hold a match; Earley then parses only those, and builds
+the trees the extractor reads. The language is the grammar's own, so the matches are the same ones.
+
+A grammar that refers to itself (or would inline to more than MAX_STATES states) has no automaton:
+`compile_automaton` returns None and the caller keeps its windows.
+"""
+
+from __future__ import annotations
+
+from yargy.rule.bnf import is_rule
+
+MAX_STATES = 20_000
+MAX_MOVES = 2_000_000  # remembered (state, word) moves of one automaton before they are forgotten
+
+
+class _Recursive(Exception):
+    pass
+
+
+class _NFA:
+    """States are ints; `edges[s]` are (predicate, target) pairs, `empty[s]` the targets reached by no
+    token. Every use of a rule gets its own copy of the rule's states (a shared copy would let a match
+    leave the rule where another use of it continues)."""
+
+    def __init__(self, verdicts):
+        self.verdicts = verdicts
+        self.edges: list[list] = []
+        self.empty: list[list[int]] = []
+
+    def state(self) -> int:
+        if len(self.edges) >= MAX_STATES:
+            raise _Recursive()  # too large to be worth it: treated like a recursive grammar
+        self.edges.append([])
+        self.empty.append([])
+        return len(self.edges) - 1
+
+    def inline(self, item, entry: int, stack: tuple = ()) -> int:
+        """States for `item` from `entry`; returns the state where its matches end."""
+        if id(item) in stack:
+            raise _Recursive()
+        stack = (*stack, id(item))
+        exit_ = self.state()
+        for production in item.productions:
+            at = entry
+            for term in production.terms:
+                if is_rule(term):
+                    at = self.inline(term, at, stack)
+                else:
+                    target = self.state()
+                    self.edges[at].append((self.verdicts.canonical(term), target))
+                    at = target
+            self.empty[at].append(exit_)
+        return exit_
+
+    def closures(self, final: int) -> list[frozenset[int]]:
+        """For each state, the states it reaches by no token that matter: those with a token to read,
+        and the final one (the others only pass on; leaving them out keeps the DFA's sets small)."""
+        found: list[frozenset[int]] = []
+        for state in range(len(self.edges)):
+            reached, todo = {state}, [state]
+            while todo:
+                for target in self.empty[todo.pop()]:
+                    if target not in reached:
+                        reached.add(target)
+                        todo.append(target)
+            found.append(frozenset(s for s in reached if self.edges[s] or s == final))
+        return found
+
+
+class _DState:
+    """A set of NFA states: whether a match ends here, and the moves out of it learnt so far."""
+
+    __slots__ = ("states", "accepting", "edges", "moves")
+
+    def __init__(self, states: frozenset[int], nfa: _NFA, final: int, closures):
+        self.states = states
+        self.accepting = final in states
+        by_predicate: dict[int, tuple] = {}
+        for state in states:
+            for predicate, target in nfa.edges[state]:
+                entry = by_predicate.setdefault(id(predicate), (predicate, set()))
+                entry[1].update(closures[target])
+        self.edges = [(predicate, frozenset(reached)) for predicate, reached in by_predicate.values()]
+        self.moves: dict[tuple, _DState | None] = {}
+
+
+class Automaton:
+    """`spans(tokens)`: the [start, stop) token ranges, merged where they overlap, that hold every match
+    of the grammar in the sentence (and nothing else: each range starts where a match starts and ends
+    where the longest match from its starts ends)."""
+
+    def __init__(self, nfa: _NFA, start: int, final: int, verdicts, search: bool = False, closures=None):
+        self.nfa, self.final, self.verdicts = nfa, final, verdicts
+        self.closures = closures or nfa.closures(final)
+        self.known: dict[frozenset[int], _DState] = {}
+        self.initial = self.closures[start]
+        self.start = self._dstate(self.initial)
+        self.moves = 0
+        # `search`: a match may start at any token (the initial states are added after every move);
+        # its one pass over a sentence tells whether any match ends in it at all
+        self.search = search
+        self.searcher = None if search else Automaton(nfa, start, final, verdicts, True, self.closures)
+
+    def _dstate(self, states: frozenset[int]) -> _DState:
+        found = self.known.get(states)
+        if found is None:
+            found = self.known[states] = _DState(states, self.nfa, self.final, self.closures)
+        return found
+
+    def _move(self, dstate: _DState, token, key) -> _DState | None:
+        """The state after `token` (whose word is `key`), learnt once per state and word."""
+        targets: set[int] = set()
+        known = self.verdicts.of(token)
+        for predicate, reached in dstate.edges:
+            verdict = known.get(id(predicate))
+            if verdict is None:
+                verdict = self.verdicts.ask(predicate, token, known)
+            if verdict:
+                targets |= reached
+        if self.search:
+            found = self._dstate(frozenset(targets) | self.initial)
+        else:
+            found = self._dstate(frozenset(targets)) if targets else None
+        self.moves += 1
+        if self.moves > MAX_MOVES:
+            for known in self.known.values():
+                known.moves.clear()
+            self.moves = 0
+        dstate.moves[key] = found
+        return found
+
+    def any_match(self, tokens, keys) -> bool:
+        """Whether a match ends somewhere in the tokens (one move per token: the search automaton)."""
+        dstate = self.start
+        for token, key in zip(tokens, keys, strict=True):
+            moves = dstate.moves
+            dstate = moves[key] if key in moves else self._move(dstate, token, key)
+            if dstate.accepting:
+                return True
+        return False
+
+    def spans(self, tokens, keys) -> list[tuple[int, int]]:
+        """`keys[i]` is the word of `tokens[i]`: (value, type)."""
+        found: list[tuple[int, int]] = []
+        if not self.searcher.any_match(tokens, keys):
+            return found
+        first = self.start.moves
+        count = len(tokens)
+        for start in range(count):
+            key = keys[start]
+            dstate = first[key] if key in first else self._move(self.start, tokens[start], key)
+            if dstate is None:
+                continue  # the common case: no match starts with this word
+            end = start + 1 if dstate.accepting else start
+            for index in range(start + 1, count):
+                key = keys[index]
+                moves = dstate.moves
+                dstate = moves[key] if key in moves else self._move(dstate, tokens[index], key)
+                if dstate is None:
+                    break
+                if dstate.accepting:
+                    end = index + 1
+            if end == start:
+                continue
+            if found and start < found[-1][1]:
+                found[-1] = (found[-1][0], max(found[-1][1], end))
+            else:
+                found.append((start, end))
+        return found
+
+
+def compile_automaton(start_rule, verdicts) -> Automaton | None:
+    """The automaton of an activated BNF rule (`Parser(...).rule`); `verdicts` answers for a terminal
+    (`of(token)`: the word's known answers by predicate id; `ask(predicate, token, known)`). None for a
+    recursive grammar or one too large to inline."""
+    nfa = _NFA(verdicts)
+    entry = nfa.state()
+    try:
+        final = nfa.inline(start_rule, entry)
+    except _Recursive:
+        return None
+    return Automaton(nfa, entry, final, verdicts)
