@@ -291,6 +291,7 @@ class _Carried:
     group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
     seized: int | None = None  # the paragraph of the last seizure
     currency: tuple[int, str] | None = None  # the currency of the last sum
+    count: tuple[int, str] | None = None  # the kind of the last count (`Далее следует Астана (11 767)`)
 
 
 class FactExtractor:
@@ -319,8 +320,11 @@ class FactExtractor:
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
             )
             counts += _compared_counts(
-                sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
+                sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts], state=state
             )
+            counts += _parts(sentence, counts, [(f.start, f.end) for f in money + counts], state)
+            if counts:
+                state.count = (sentence.paragraph, max(counts, key=lambda f: f.start).kind)
             doc.facts.extend(money + counts)
         doc.facts = _without_repeated_detentions(_without_headline_repeats(doc), doc.normalized.text)
 
@@ -489,6 +493,8 @@ class FactExtractor:
                 and "административн" in sentence.text[match.span.start : match.span.stop].lower()
             ):
                 continue  # `3 061 административное правонарушение`: no crimes
+            if kind == "crimes" and _violations(tokens, index, end_index):
+                continue  # `49 фактов управления в нетрезвом виде`: administrative violations
             if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
                 continue  # `ущерб от одного эпизода`: one crime in words is a unit, not a statistic
             # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
@@ -567,7 +573,7 @@ _LEADS = [
     rf"\b(?:таких|подобных)\s+[\w-]+\s+{_RECORDED}\s+{_FILLER}",
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
-    r"(?:\bв\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
+    r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     r"\b(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|дошл|достиг)\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
 ]
@@ -577,8 +583,20 @@ _ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год)
 COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
 BRACKETED = re.compile(
-    rf"(?P<place>(?:[\w-]+\s+)?[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
+    rf"(?P<place>(?:[\w-]+\s+){{0,2}}[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
 )  # `в Шымкенте (1,4 тыс.)`
+# `кражи — 1 176 случаев, мошенничество — 221, хулиганство — 82`: counts per crime, the noun said once
+# (checked: a crime named in the label, or a count of crimes before it in the sentence)
+CRIME_ITEM = re.compile(
+    rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
+    re.IGNORECASE,
+)
+# `..., из них 300 — в октябре`, `Из них направлено в суд 136`: a part of the crimes counted before
+PART = re.compile(
+    rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
+    r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
+    re.IGNORECASE,
+)
 # `с 1 204 до 980 случаев`: the noun after the second number counts the first one too
 FROM_TO_NOUN = re.compile(
     rf"\bсо?\s+(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.)(?=\s+до\s+\d[\d \u00a0,]*(?:\s*тыс\.)?\s+[а-яё])",
@@ -778,6 +796,24 @@ def _seizure(tokens, start: int, end: int) -> str | None:
     return best
 
 
+GENERIC_CRIME_NOUNS = {"факт", "случай"}
+
+
+def _violations(tokens, start: int, end: int) -> bool:
+    """`555 фактов нарушений`, `нарушения сроков пребывания (2 400 случаев)`: a count of `фактов`/`случаев`
+    that rules/violation_words.txt says are administrative violations."""
+    if not lemmas(tokens[end - 1]) & GENERIC_CRIME_NOUNS:
+        return False
+    words = lexicon.violation_words()
+    if any(lemmas(t) & words for t in tokens[end : end + 2]):
+        return True
+    return (
+        start > 0
+        and tokens[start - 1].value == "("
+        and any(lemmas(t) & words for t in tokens[max(0, start - 10) : start])
+    )
+
+
 def _kind_before(tokens, offset: int) -> str | None:
     """The kind of the nearest counted noun before `offset`: crimes or victims, or people that the noun
     itself says were detained (`Больше всего задержанных в Алматы — 316`), not bare people."""
@@ -822,11 +858,14 @@ def _is_year(value: int, after: str) -> bool:
     return 1900 <= value <= 2100 and re.match(r"\s*(?:год|гг)", after) is not None
 
 
-def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken) -> list[FactDraft]:
+def _compared_counts(
+    sentence: Sentence, tokens, counts: list[FactDraft], taken, state: _Carried | None = None
+) -> list[FactDraft]:
     """The bare numbers of COMPARED, BRACKETED and FROM_TO: of the kind of the count before them in the
-    sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`)."""
+    sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`), else
+    of the last count of the paragraph (`Далее следует Астана (11 767)`)."""
     found: list[FactDraft] = []
-    for pattern in (COMPARED, BRACKETED, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
+    for pattern in (COMPARED, BRACKETED, CRIME_ITEM, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
@@ -855,9 +894,16 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
                         if after and _in_list(sentence.text, m_end, after[0].start - sentence.start)
                         else None
                     )
+                elif pattern is CRIME_ITEM:
+                    before = [c for c in counts + found if c.end <= start]
+                    named = _names_crime(match.group("label"))
+                    kind = "crimes" if named or (before and before[-1].kind == "crimes") else None
                 else:
                     before = [c for c in counts + found if c.end <= start]
                     kind = before[-1].kind if before else _kind_before(tokens, m_start)
+                    if kind is None and state is not None and state.count is not None:
+                        paragraph, carried = state.count
+                        kind = carried if paragraph == sentence.paragraph else None
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
                 qualifier = lexicon.qualifiers().get(words, "exact")
                 if group == "thousands":  # `10,6 тыс.`: exact in thousands
@@ -869,6 +915,33 @@ def _compared_counts(sentence: Sentence, tokens, counts: list[FactDraft], taken)
                 if kind and value > 0:
                     found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return sorted(found, key=lambda f: f.start)
+
+
+def _names_crime(label: str) -> bool:
+    """`кражи`, `мошенничество`: a crime noun of rules/count_nouns.tsv among the label's words."""
+    nouns = lexicon.count_nouns()
+    return any(nouns.get(w) == "crimes" for word in label.split() for w in word_lemmas(word))
+
+
+def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) -> list[FactDraft]:
+    """PART: the part of the crimes counted just before (in the sentence, or the paragraph's last count);
+    a part of people counted is not more people (`трое из них задержаны`), so only crimes."""
+    found = []
+    for match in PART.finditer(sentence.text):
+        start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        before = [c for c in counts if c.end <= start]
+        if before:
+            kind = before[-1].kind
+        else:
+            kind = state.count[1] if state.count and state.count[0] == sentence.paragraph else None
+        value = _digits(match.group("number"))
+        if kind == "crimes" and value > 0 and not _is_year(value, sentence.text[match.end() :]):
+            words = tuple((match.group("qualifier") or "").lower().split())
+            qualifier = lexicon.qualifiers().get(words, "exact")
+            found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
+    return found
 
 
 def _without_headline_repeats(doc: Document) -> list[FactDraft]:

@@ -70,6 +70,7 @@ WORD_LISTS: tuple[str, ...] = (
     "town_owners.txt",
     "unit_words.txt",
     "vehicle_makes.txt",
+    "violation_words.txt",
 )
 
 

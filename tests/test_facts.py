@@ -502,6 +502,50 @@ CASES = [
         [(M, 40000000, "exact", "KZT", "price")],
     ),
     # (`протокол` says nothing: `пообещал не оформлять протокол за 120 тысяч` is a bribe)
+    # -- crimes per type after a dash, the noun said once; places with the count in brackets
+    (
+        "Среди них: угоны — 640 случаев, грабежи — 95, причинение вреда здоровью — 31.",
+        [(C, 640, "exact", None, None), (C, 95, "exact", None, None), (C, 31, "exact", None, None)],
+    ),
+    (
+        "В Жамбылской области 9 300 преступлений.\nЗа ней идут Шымкент (8 120) и Туркестанская (7 045)"
+        " область.",
+        [(C, 9300, "exact", None, None), (C, 8120, "exact", None, None), (C, 7045, "exact", None, None)],
+    ),
+    (
+        "Больше всего краж учтено в Приволжском федеральном округе (41 200).",
+        [(C, 41200, "exact", None, None)],
+    ),
+    (
+        "В Кокшетау 310 преступлений, в Степногорске - 120, на Бурабае - 45.",
+        [(C, 310, "exact", None, None), (C, 120, "exact", None, None), (C, 45, "exact", None, None)],
+    ),
+    # a part of the crimes counted is a count of its own; a part of people is not more people
+    (
+        "Учтено 64 факта угона скота, из них 23 не раскрыты.",
+        [(C, 64, "exact", None, None), (C, 23, "exact", None, None)],
+    ),
+    (
+        "Возбуждено 510 уголовных дел.\nИз них передано в суд 204, остальные расследуются.",
+        [(C, 510, "exact", None, None), (C, 204, "exact", None, None)],
+    ),
+    ("Задержаны 9 человек, из них 4 — в Сарани.", [(D, 9, "exact", None, None)]),
+    # new nouns; administrative violations counted as `фактов`/`случаев` are no crimes
+    (
+        "С начала года учтено 140 наркоправонарушений и 38 уголовных проступков.",
+        [(C, 140, "exact", None, None), (C, 38, "exact", None, None)],
+    ),
+    ("За сутки выявлено 212 фактов нарушений.", []),
+    ("За рейд выявлено 17 фактов управления авто в нетрезвом виде.", []),
+    ("Больше всего нарушений правил регистрации (3 150 случаев).", []),
+    # detained: initials; overstaying is no detention; a group neutralised
+    ("Р.Т. был задержан при передаче денег.", [(D, 1, "exact", None, None)]),
+    ("В Экибастузе задержан М. Оспанов.", [(D, 1, "exact", None, None)]),
+    ("Против троих задержавшихся в стране туристов начато дело.", []),
+    (
+        "Полиция обезвредила две банды общей численностью 11 человек.",
+        [(D, 11, "exact", None, None)],
+    ),
 ]
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from yargy import and_, not_, or_, rule
-from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, type
+from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, is_capitalized, length_eq, type
 
 from . import lexicon
 from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
@@ -49,6 +49,12 @@ def person(*grams: str):
     common = FormWith("NOUN", "anim", "sing", *grams, without=PROPER)  # `Шымкента` is no person
     return or_(and_(PERSON_NOUN, FormWith("sing", *grams)), and_(common, LONG))
 
+
+# `А.К. был задержан`, `задержан Б. Нуров`: a person named by initials (and a surname): one person
+INITIAL = and_(type("RU"), length_eq(1), is_capitalized())
+NAMED = rule(
+    INITIAL, eq("."), rule(INITIAL, eq(".")).optional(), and_(type("RU"), is_capitalized(), LONG).optional()
+)
 
 # `водворен в ИВС 28-летний житель`: where to, between the verb and the person.
 WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
@@ -111,6 +117,7 @@ ONE_PERSON = or_(
         modifiers(),
         person("accs"),
     ),
+    rule(PASSIVE, NAMED),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
@@ -128,6 +135,7 @@ PERSON_FIRST = or_(
         BETWEEN.repeatable(max=8).optional(),
         PASSIVE,
     ),
+    rule(NAMED, BETWEEN.repeatable(max=8).optional(), PASSIVE),
     # `Основателя компании, 41-летнего уроженца Кентау, задержали в Алматы`: the object first
     rule(
         modifiers(),

@@ -127,6 +127,12 @@ def goods() -> frozenset[str]:
 
 
 @cache
+def violation_words() -> frozenset[str]:
+    """Lemmas that make a count of `фактов`/`случаев` one of administrative violations."""
+    return frozenset(w.lower() for w in resources.words("violation_words.txt"))
+
+
+@cache
 def anaphora() -> frozenset[str]:
     """Words that point back at people already named (`Подозреваемый водворен в ИВС`)."""
     return frozenset(resources.words("anaphora.txt"))
