@@ -222,6 +222,8 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
     """The role of the nearest trigger word; with none near, `default`: the role of the sum before it in
     the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
     bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
+    if start > 1 and tokens[start - 1].value.lower() == "на" and "протокол" in lemmas(tokens[start - 2]):
+        return "fine"  # `составлен протокол на 10 тысяч сомов` (a bribe is `протокол ... за`)
     role = _trigger_role(tokens, start, end, default)
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
     return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
@@ -232,6 +234,8 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str:
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
         return default
+    if role.endswith("?"):  # a weak word (rules/money_roles.tsv): an official's `услуга` is a bribe
+        role = default if default == "bribe" else role[:-1]
     if role == "returned" and any(
         t.value.upper() in lexicon.refund_fraud() for t in tokens[max(0, index - 3) : index + 4]
     ):
@@ -257,16 +261,25 @@ def _worth_of_goods(tokens, start: int) -> bool:
     if "на" in words:
         at = len(before) - 1 - words[::-1].index("на")
         if all(w in ("на", "сумму", "общую") for w in words[at:]) and start - len(before) + at > 0:
-            noun = tokens[start - len(before) + at - 1]
-            if lemmas(noun) & lexicon.goods():
+            # `сигарет на сумму`; `товаров народного потребления – 598 фактов на сумму`: goods named in
+            # the clause before it
+            noun = start - len(before) + at - 1
+            if tokens[noun].value == ")":  # `499 фактов (18 500 литров) на сумму`: the word before it
+                opening = max((i for i in range(noun) if tokens[i].value == "("), default=0)
+                noun = max(0, opening - 1)
+            if lemmas(tokens[noun]) & lexicon.goods():
                 return True
-    # `стоимость ... товара (может) составлять X`: the worth named as the subject of the clause
+            if lemmas(tokens[noun]) & GENERIC_CRIME_NOUNS:  # (`фактов`: the goods named before it)
+                for index in range(noun - 1, max(-1, noun - 10), -1):
+                    if tokens[index].value in (",", ";", ":", "•", "("):
+                        break
+                    if lemmas(tokens[index]) & lexicon.goods():
+                        return True
+    # `стоимость ... изделий составила X`: the worth named as the subject of the clause is a price
     for index in range(start - 1, max(-1, start - 9), -1):
         if tokens[index].value in CLAUSE_BREAKS:
             break
-        if "стоимость" in lemmas(tokens[index]) and any(
-            lemmas(t) & lexicon.goods() for t in tokens[index + 1 : start]
-        ):
+        if "стоимость" in lemmas(tokens[index]):
             return True
     return False
 
@@ -335,6 +348,7 @@ class FactExtractor:
         carried = state.currency[1] if state.currency and state.currency[0] == sentence.paragraph else None
         currency_before: str | None = None
         role_before: str | None = None
+        last_end = 0  # where the sum before ended
         for match in self.money.findall(tokens):
             index = _token_index(tokens, match.span.start)
             if _after_number(tokens, index, match.tokens):
@@ -395,7 +409,10 @@ class FactExtractor:
                 if spelled is not None and spelled != values[0]:
                     continue  # the digits and the words disagree: no number rather than a wrong one
                 pairs = [(values[0], qualifier)]
+            if role_before and any(t.value in (";", "•") for t in tokens[last_end:index]):
+                role_before = None  # `товаров – на 620 млн; валюты – на 860 млн`: items of a list
             role = role_before = _money_role(tokens, index, end_index, role_before or default)
+            last_end = end_index
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
             start, end = sentence.start + match.span.start, sentence.start + match.span.stop

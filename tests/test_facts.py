@@ -502,6 +502,32 @@ CASES = [
         [(M, 40000000, "exact", "KZT", "price")],
     ),
     # (`протокол` says nothing: `пообещал не оформлять протокол за 120 тысяч` is a bribe)
+    # the worth of anything, as the subject, is a price; goods counted in `фактов` before `на сумму`;
+    # services paid for; protection money is a bribe; a report `на` a sum is a fine
+    (
+        "Общая стоимость найденных часов составила 44 млн тенге.",
+        [(M, 44000000, "exact", "KZT", "price")],
+    ),
+    (
+        "Изъято: спиртного – 120 фактов на сумму 30 млн тенге; валюты – 12 фактов на сумму 9 млн тенге.",
+        [
+            (C, 120, "exact", None, None),
+            (M, 30000000, "exact", "KZT", "price"),
+            (C, 12, "exact", None, None),
+            (M, 9000000, "exact", "KZT", "other"),
+        ],
+    ),
+    (
+        "• топливо – 75 фактов (более 9 000 литров) на общую сумму 2,1 млн тенге;",
+        [(C, 75, "exact", None, None), (M, 2100000, "exact", "KZT", "price")],
+    ),
+    ("За свои услуги посредники брали до 400 тысяч тенге.", [(M, 400000, "less_than", "KZT", "price")]),
+    ("Он требовал по 15 тысяч сомов в месяц за крышевание.", [(M, 15000, "exact", "KGS", "bribe")]),
+    ("На водителя составлен протокол на 7 тысяч сомов.", [(M, 7000, "exact", "KGS", "fine")]),
+    (
+        "Аким сельского округа получил взятку.\nЗа эту услугу он попросил 2 млн тенге.",
+        [(M, 2000000, "exact", "KZT", "bribe")],
+    ),
     # -- crimes per type after a dash, the noun said once; places with the count in brackets
     (
         "Среди них: угоны — 640 случаев, грабежи — 95, причинение вреда здоровью — 31.",

@@ -518,7 +518,7 @@ doc("033_kk_almaty_pyramid_warning", lang="kk")
 doc(
     "034_talgar_drug_lab",
     facts=[
-        M(1_900_000_000, qualifier="about", role="other", city="Талгар"),
+        M(1_900_000_000, qualifier="about", role="price", city="Талгар"),
         DET(6, city="Талгар"),
         SEI(48, "kg", "мефедрон", "more_than", city="Талгар"),
         CRI(210, "more_than"),
