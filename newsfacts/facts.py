@@ -328,6 +328,7 @@ class FactExtractor:
             money += self._seized(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts += _group_detained(sentence, tokens, counts, state)
+            counts += _named_pair(doc, sentence, tokens, counts)
             counts += _restraint(sentence, counts)
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
@@ -339,7 +340,24 @@ class FactExtractor:
             if counts:
                 state.count = (sentence.paragraph, max(counts, key=lambda f: f.start).kind)
             doc.facts.extend(money + counts)
+        if not any(f.kind == "detained" for f in doc.facts):
+            doc.facts.extend(self._the_detained(doc))
         doc.facts = _without_repeated_detentions(_without_headline_repeats(doc), doc.normalized.text)
+
+    def _the_detained(self, doc: Document) -> list[FactDraft]:
+        """`Как установили оперативники, задержанный приобретал ...`: a text that tells of no detention
+        but of `задержанный`/`задержанная` doing something has detained one person (the first such)."""
+        for sentence in doc.sentences:
+            if sentence.index in doc.skipped or "адержанн" not in sentence.text:
+                continue
+            tokens = self.tokenizer.tokens(sentence.text)
+            for index, token in enumerate(tokens[:-1]):
+                if token.value.lower() in ("задержанный", "задержанная") and any(
+                    "VERB" in form.grams for form in tokens[index + 1].forms
+                ):
+                    start, end = sentence.start + token.span.start, sentence.start + token.span.stop
+                    return [FactDraft("detained", 1, start, end, sentence.index)]
+        return []
 
     # -- money --------------------------------------------------------------------------------------
     def _money(self, sentence: Sentence, tokens, default: str, state: _Carried) -> list[FactDraft]:
@@ -505,6 +523,15 @@ class FactExtractor:
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
             if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
+            if kind == "detained" and any(f.kind == kind for f in facts):
+                if (re.match(r"\s*[—–]\s", after) and len(match.tokens) == 1) or any(
+                    re.search(r"\bсреди\s+$", sentence.text[: f.start - sentence.start], re.IGNORECASE)
+                    for f in facts
+                ):
+                    # `12 водителей задержаны ..., трое — ранее лишенные прав` (not `и 5 водителей — за
+                    # повторное`: a count with its noun), `среди 310 задержанных
+                    # 14 иностранцев ...`: a part of the people counted before
+                    continue
             if (
                 kind == "crimes"
                 and "административн" in sentence.text[match.span.start : match.span.stop].lower()
@@ -645,6 +672,27 @@ RESTRAINT = re.compile(
 ONE_CONCERNED = re.compile(
     r"\bв\s+отношении\s+(?!(?:них|их|\d|двух|тр[её]х|четыр|пят|шест|сем|всех)\w*)\w+", re.IGNORECASE
 )
+
+
+def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraft]) -> list[FactDraft]:
+    """`Иван Петров и бывший начальник отдела Сергей Орлов задержаны`: two persons named before a plural
+    participle, joined by `и`, are two detained (when the sentence counted no one)."""
+    if any(f.kind == "detained" for f in counts):
+        return []
+    triggers = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
+    for token in tokens:
+        if not (
+            lemmas(token) & triggers and any("PRTS" in f.grams and "plur" in f.grams for f in token.forms)
+        ):
+            continue
+        verb = sentence.start + token.span.start
+        named = [p for p in doc.persons if sentence.start <= p.start and p.end <= verb]
+        between = doc.normalized.text[named[0].end : named[-1].start] if len(named) == 2 else ""
+        if len(named) == 2 and re.search(r"\sи\s", between) and "," not in between:
+            return [
+                FactDraft("detained", 2, named[0].start, sentence.start + token.span.stop, sentence.index)
+            ]
+    return []
 
 
 def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:

@@ -564,6 +564,29 @@ CASES = [
     ("За сутки выявлено 212 фактов нарушений.", []),
     ("За рейд выявлено 17 фактов управления авто в нетрезвом виде.", []),
     ("Больше всего нарушений правил регистрации (3 150 случаев).", []),
+    # detained: an object before an active custody verb; a detention that succeeded, in the infinitive;
+    # two named persons and a plural participle; `задержанный` doing something in a text with no count
+    ("Самого 52-летнего кассира из Карагандинской области взяли под стражу.", [(D, 1, "exact", None, None)]),
+    ("Патрульным удалось задержать угонщика в Косшы.", [(D, 1, "exact", None, None)]),
+    ("Полицейские пытались задержать водителя.", []),
+    (
+        "Бывший аким Ерлан Досов и его помощник Арман Ниязов задержаны по делу о растрате.",
+        [(D, 2, "exact", None, None)],
+    ),
+    ("Как выяснили следователи, задержанная продавала поддельные справки.", [(D, 1, "exact", None, None)]),
+    # the parts of a detained count: a bare number after a dash, people `среди` those detained
+    (
+        "За неделю 14 водителей задержаны пьяными за рулем, двое — повторно.",
+        [(D, 14, "exact", None, None)],
+    ),
+    (
+        "Задержаны 6 водителей без прав и 3 водителя — за повторное нарушение.",
+        [(D, 6, "exact", None, None), (D, 3, "exact", None, None)],
+    ),
+    (
+        "Среди 215 задержанных за месяц 9 иностранцев попались с чужими паспортами.",
+        [(D, 215, "exact", None, None)],
+    ),
     # detained: initials; overstaying is no detention; a group neutralised
     ("Р.Т. был задержан при передаче денег.", [(D, 1, "exact", None, None)]),
     ("В Экибастузе задержан М. Оспанов.", [(D, 1, "exact", None, None)]),

@@ -118,6 +118,14 @@ ONE_PERSON = or_(
         person("accs"),
     ),
     rule(PASSIVE, NAMED),
+    # `помогли найти и задержать нетрезвого водителя`: a detention that succeeded, in the infinitive
+    rule(
+        dictionary({"помочь", "удаться"}),
+        rule(gram("INFN"), eq("и")).optional(),
+        and_(DETAIN, gram("INFN")),
+        modifiers(),
+        person("accs"),
+    ),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
@@ -136,6 +144,14 @@ PERSON_FIRST = or_(
         PASSIVE,
     ),
     rule(NAMED, BETWEEN.repeatable(max=8).optional(), PASSIVE),
+    # `Самого водителя из Шиели взяли под стражу`: the object first, an active custody verb after it
+    rule(
+        modifiers(),
+        person("accs"),
+        BETWEEN.repeatable(max=8).optional(),
+        and_(dictionary({"взять", "заключить", "отправить"}), gram("VERB"), gram("plur")),
+        CUSTODY,
+    ),
     # `Основателя компании, 41-летнего уроженца Кентау, задержали в Алматы`: the object first
     rule(
         modifiers(),
