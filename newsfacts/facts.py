@@ -290,6 +290,8 @@ class _Carried:
 
     group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
     seized: int | None = None  # the paragraph of the last seizure
+    seizing: tuple[int, int] | None = None  # (paragraph, sentence) of the last one with a `seized` word
+    seizing_list: bool = False  # that sentence opens a list (`изъято, в том числе:`) and its items follow
     currency: tuple[int, str] | None = None  # the currency of the last sum
 
 
@@ -300,7 +302,11 @@ class FactExtractor:
         self.tokenizer = tokenizer or NewsTokenizer()
         self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer, automata)
         self.count = WindowParser(_count_groups(), self.tokenizer, automata)
-        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer, automata)
+        self.quantity = WindowParser(
+            [(quantity.QUANTITY, NUMBER_ANCHORS), (quantity.ONE_UNIT, [quantity.OneUnit()])],
+            self.tokenizer,
+            automata,
+        )
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
@@ -410,6 +416,7 @@ class FactExtractor:
         """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
         found, in kg, l or pieces (rules/seized_units.tsv)."""
         facts: list[FactDraft] = []
+        told_before = _told_before(sentence, tokens, state)
         for match in self.quantity.findall(tokens):
             if any(
                 sentence.start + match.span.start < t_end and t_start < sentence.start + match.span.stop
@@ -420,17 +427,25 @@ class FactExtractor:
             if _after_number(tokens, index, match.tokens):
                 continue
             end_index = index + len(match.tokens)
+            if _per_piece(tokens, index, end_index):
+                continue
             qualifier, skip = _qualifier(match.tokens)
             values = _quantity(match.tokens[skip:])
             if values is None:
                 continue
-            item = _seized_item(tokens, index + skip, end_index)
-            seized = _seizure(tokens, index, end_index) == "seized" or (
-                # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
-                state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
+            item = _seized_item(tokens, index + skip, end_index, index)
+            seized = (
+                _seizure(tokens, index, end_index) == "seized"
+                or told_before
+                or (
+                    # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
+                    state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
+                )
             )
             if item is None or not seized:
                 continue  # a person's weight, a harvest, a truck's load: no item, or not seized
+            if item.cls == "drugs" and any(_in_container(t) for t in match.tokens):
+                continue  # `3 коробки с гашишем`: packets of unknown weight
             unit, numbers = values
             pairs = (
                 [(numbers[0], qualifier)]
@@ -651,11 +666,16 @@ def _unit_of(token) -> tuple[str, Decimal] | None:
     return next((units[w] for w in (token.value.lower(), *lemmas(token)) if w in units), None)
 
 
+def _in_container(token) -> bool:
+    containers = lexicon.seized_containers()
+    return token.value.lower() in containers or bool(lemmas(token) & containers)
+
+
 def _measure(tokens) -> tuple[Decimal, str] | None:
     """The value and unit of amounts with their units (`1,2 тонны`, `2 кг 300 граммов`) or of a bare
     amount (`214`: pieces), up to the first other word."""
     total, run, unit = Decimal(0), [], None
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if token.value == ".":
             continue
         if _is_amount_token(token):
@@ -664,16 +684,28 @@ def _measure(tokens) -> tuple[Decimal, str] | None:
         found = _unit_of(token)
         if found is None:
             break
-        value = amount_value(run) if run else None
+        # (a unit with no number first is one of it: `свыше килограмма` after its qualifier)
+        value = amount_value(run) if run else Decimal(1) if position == 0 else None
         if value is None or (unit is not None and found[0] != unit):
             return None
-        if token.value.lower() == "г" and len(run) == 1 and re.fullmatch(r"(19|20)\d\d", run[0].value):
-            return None  # `в 2024 г.`: a year
+        if (
+            token.value.lower() == "г"
+            and len(run) == 1
+            and re.fullmatch(r"(19|20)\d\d", run[0].value)
+            and not (position + 1 < len(tokens) and _item_in_genitive(tokens[position + 1]))
+        ):
+            return None  # `в 2024 г.`: a year (`1953 г опия` is a weight)
         total, run, unit = total + value * found[1], [], found[0]
     if run:
         value = amount_value(run)
         return None if value is None or unit is not None else (value, "pcs")
     return (total, unit) if unit is not None else None
+
+
+def _item_in_genitive(token) -> bool:
+    """`опия` after `1953 г`: what the grams weigh (`в 1998 г героин изъяли` is a year)."""
+    forms = getattr(token, "forms", ())
+    return quantity.item_of(token.value) is not None and any("gent" in f.grams for f in forms)
 
 
 def _quantity(tokens) -> tuple[str, list[Decimal]] | None:
@@ -710,10 +742,12 @@ def _evidence_end(tokens, start: int, end: int) -> int:
     return last
 
 
-def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
-    """The item of the quantity tokens[start:end]: named in it or after it in the same clause (only
-    adjectives and nouns between: `2 кг наркотического средства «гашиш»`), else a few words before it;
-    a specific item beats a word that names only the class (`наркотики`)."""
+def _seized_item(tokens, start: int, end: int, first: int | None = None) -> lexicon.SeizedItem | None:
+    """The item of the quantity tokens[start:end] (`first`: where it starts with its qualifier): named in
+    it or after it in the same clause (only adjectives and nouns between: `2 кг наркотического средства
+    «гашиш»`), else a few words before it; a specific item beats a word that names only the class
+    (`наркотики`)."""
+    first = start if first is None else first
     found: list[lexicon.SeizedItem] = []
     after = 0
     for index in range(start, len(tokens)):
@@ -731,13 +765,69 @@ def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
                 break
         found += [i for i in [quantity.item_of(token.value)] if i]
     if not found:
-        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`
-        for token in reversed(tokens[max(0, start - ITEM_BEFORE) : start]):
-            if token.value in (".", ";", "(", ")") or token.type == "NUM":
+        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`; the weight
+        # in brackets after its item (`мешок с марихуаной (16,8 кг)`)
+        index = first - 1 if first > 0 and tokens[first - 1].value == "(" else first
+        budget = ITEM_BEFORE
+        while index > 0 and budget > 0:
+            index, budget = index - 1, budget - 1
+            token = tokens[index]
+            if token.type == "NUM":
+                passed = _passed_number(tokens, index)
+                if not passed:
+                    break
+                budget += passed  # (its words were counted on the way)
+                continue
+            if token.value in (".", ";", "(", ")"):
                 break
             found += [i for i in [quantity.item_of(token.value)] if i]
     specific = [i for i in found if not i.weak]
     return (specific or found or [None])[0]
+
+
+EACH = {"каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждому", "штуку"}
+PASSED_AFTER = 3  # words from a number to its `каждый` or its counted noun
+
+
+BULLET = re.compile(r"\s*[•·▪*–—-]")
+
+
+def _told_before(sentence: Sentence, tokens, state: _Carried) -> bool:
+    """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
+    trigger word of its own (seized or not), and comes right after one with a `seized` word in its paragraph
+    (`Изъяли два пакета с веществом. Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of
+    a list that such a sentence opens (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this
+    sentence's own trigger words for the sentences after it."""
+    kinds, covered = set(), -1
+    for index in range(len(tokens)):
+        at = _trigger_at(tokens, index) if index > covered else None
+        if at is not None:
+            kinds.add(at[0])
+            covered = index + at[1] - 1
+    bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
+    told = not kinds and (state.seizing == (sentence.paragraph, sentence.index - 1) or bulleted)
+    if "seized" in kinds:
+        state.seizing = (sentence.paragraph, sentence.index)
+        state.seizing_list = sentence.text.rstrip().endswith(":")
+    elif not bulleted:
+        state.seizing_list = False
+    return told
+
+
+def _per_piece(tokens, start: int, end: int) -> bool:
+    """`слитки весом 5 грамм каждый`, `по 2 кг за штуку`: the weight of one piece, not what was seized."""
+    return any(t.value.lower() in EACH for t in tokens[start : end + 1])
+
+
+def _passed_number(tokens, index: int) -> int:
+    """The words of a number that the item of a quantity after it may lie beyond: a per-piece weight
+    (`золотые слитки весом 5 грамм каждый, общим весом 1,1 кг`) or a count of cases (`ГСМ – 580 фактов
+    объемом свыше 60 тонн`); 0 for any other number."""
+    nouns = lexicon.count_nouns()
+    for offset, token in enumerate(tokens[index + 1 : index + 1 + PASSED_AFTER], start=1):
+        if token.value.lower() in EACH or (offset == 1 and any(nouns.get(w) == "crimes" for w in lemmas(token))):
+            return offset + 1
+    return 0
 
 
 def _is_verb(token) -> bool:
@@ -745,15 +835,21 @@ def _is_verb(token) -> bool:
     return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
 
 
-def _trigger_at(tokens, index: int) -> str | None:
-    """The kind of the trigger (rules/seized_triggers.tsv) that starts at tokens[index], if any."""
+def _trigger_at(tokens, index: int) -> tuple[str, int] | None:
+    """The kind and length in words of the trigger (rules/seized_triggers.tsv) that starts at
+    tokens[index], if any; the longest one wins (`пытаться продать` over `продать`)."""
+    found = None
     for words, kind in lexicon.seized_triggers().items():
-        if index + len(words) <= len(tokens) and all(
-            word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
-            for k, word in enumerate(words)
+        if (
+            (found is None or len(words) > found[1])
+            and index + len(words) <= len(tokens)
+            and all(
+                word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
+                for k, word in enumerate(words)
+            )
         ):
-            return kind
-    return None
+            found = (kind, len(words))
+    return found
 
 
 def _seizure(tokens, start: int, end: int) -> str | None:
@@ -761,16 +857,18 @@ def _seizure(tokens, start: int, end: int) -> str | None:
     the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught, destroyed, held as a
     capacity) nearer win; a tie goes to the word before."""
     best, best_distance = None, None
+    covered = -1  # the words of a trigger of several words are not triggers of their own
     for index in range(len(tokens)):
         if index >= end and index - end + 1 > TRIGGER_WINDOW:
             break
-        found = _trigger_at(tokens, index)
-        if found is None:
+        at = _trigger_at(tokens, index) if index > covered else None
+        if at is None:
             continue
+        found, covered = at[0], index + at[1] - 1
         if start <= index < end:
             distance = 0
         elif index < start:
-            distance = start - index
+            distance = start - min(covered, start - 1)  # from the trigger's last word
         else:
             distance = index - end + 1  # `15 граммов наркотика он, по его словам, хранил`
         if best_distance is None or distance < best_distance:

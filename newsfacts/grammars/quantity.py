@@ -72,6 +72,27 @@ MEASURED = rule(
     modifiers(3),
     ItemWord().optional(),
 )
+class OneUnit(Predicate):
+    """A unit word, written out, in the singular: `килограмма` in `свыше килограмма` is one kilogram."""
+
+    __attributes__ = []
+
+    def __call__(self, token):
+        return any(
+            form.normalized in _UNITS and form.normalized not in _ABBREVIATIONS and "sing" in form.grams
+            for form in getattr(token, "forms", ())
+        )
+
+
+# `свыше килограмма кокаина`, `более тонны 300 кг наркотиков`: one unit, said with a qualifier and no
+# number (a bare `тонны наркотиков` is "tons of", no quantity); parsed apart, its unit is its anchor
+ONE_UNIT = rule(
+    QUALIFIER,
+    OneUnit(),
+    rule(AMOUNT, UNIT).optional(),
+    modifiers(3),
+    ItemWord().optional(),
+)
 # `214 рогов сайгака`, `300 патронов`, `два охотничьих ружья`: counted one by one
 COUNTED = rule(QUALIFIER.optional(), AMOUNT, modifiers(2), ItemWord(noun=True))
 QUANTITY = or_(MEASURED, COUNTED)
