@@ -444,8 +444,8 @@ class FactExtractor:
             )
             if item is None or not seized:
                 continue  # a person's weight, a harvest, a truck's load: no item, or not seized
-            if item.cls == "drugs" and any(_in_container(t) for t in match.tokens):
-                continue  # `3 коробки с гашишем`: packets of unknown weight
+            if _container_of_unknown(tokens, index, end_index, item):
+                continue
             unit, numbers = values
             pairs = (
                 [(numbers[0], qualifier)]
@@ -666,26 +666,38 @@ def _unit_of(token) -> tuple[str, Decimal] | None:
     return next((units[w] for w in (token.value.lower(), *lemmas(token)) if w in units), None)
 
 
-def _in_container(token) -> bool:
+def _container_of_unknown(tokens, start: int, end: int, item: lexicon.SeizedItem) -> bool:
+    """`14 коробок с блоками сигарет`, `3 коробки гашиша`: boxes that hold an unknown quantity (anything
+    in them, or drugs), not the measure of goods (`сигареты в количестве 900 коробок`)."""
     containers = lexicon.seized_containers()
-    return token.value.lower() in containers or bool(lemmas(token) & containers)
+    for index in range(start, end):
+        token = tokens[index]
+        if token.value.lower() in containers or lemmas(token) & containers:
+            after = tokens[index + 1].value.lower() if index + 1 < len(tokens) else ""
+            return item.cls == "drugs" or after in ("с", "со")
+    return False
 
 
 def _measure(tokens) -> tuple[Decimal, str] | None:
     """The value and unit of amounts with their units (`1,2 тонны`, `2 кг 300 граммов`) or of a bare
     amount (`214`: pieces), up to the first other word."""
-    total, run, unit = Decimal(0), [], None
+    total, run, unit, half = Decimal(0), [], None, Decimal(0)
     for position, token in enumerate(tokens):
         if token.value == ".":
             continue
         if _is_amount_token(token):
             run.append(token)
             continue
+        if run and token.value.lower() in ("с", "половиной"):
+            half = Decimal("0.5")  # `двух с половиной килограммов`
+            continue
         found = _unit_of(token)
         if found is None:
             break
         # (a unit with no number first is one of it: `свыше килограмма` after its qualifier)
         value = amount_value(run) if run else Decimal(1) if position == 0 else None
+        if value is not None:
+            value, half = value + half, Decimal(0)
         if value is None or (unit is not None and found[0] != unit):
             return None
         if (
@@ -794,10 +806,11 @@ BULLET = re.compile(r"\s*[•·▪*–—-]")
 
 def _told_before(sentence: Sentence, tokens, state: _Carried) -> bool:
     """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
-    trigger word of its own (seized or not), and comes right after one with a `seized` word in its paragraph
-    (`Изъяли два пакета с веществом. Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of
-    a list that such a sentence opens (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this
-    sentence's own trigger words for the sentences after it."""
+    trigger word of its own (seized or not), and either gives the weight of what the sentence right before
+    it in its paragraph found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
+    Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of a list that such a sentence opens
+    (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this sentence's own trigger words for the
+    sentences after it."""
     kinds, covered = set(), -1
     for index in range(len(tokens)):
         at = _trigger_at(tokens, index) if index > covered else None
@@ -805,7 +818,10 @@ def _told_before(sentence: Sentence, tokens, state: _Carried) -> bool:
             kinds.add(at[0])
             covered = index + at[1] - 1
     bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
-    told = not kinds and (state.seizing == (sentence.paragraph, sentence.index - 1) or bulleted)
+    measured = any(lemmas(t) & lexicon.seized_measures() for t in tokens)
+    told = not kinds and (
+        (measured and state.seizing == (sentence.paragraph, sentence.index - 1)) or bulleted
+    )
     if "seized" in kinds:
         state.seizing = (sentence.paragraph, sentence.index)
         state.seizing_list = sentence.text.rstrip().endswith(":")
@@ -825,7 +841,8 @@ def _passed_number(tokens, index: int) -> int:
     объемом свыше 60 тонн`); 0 for any other number."""
     nouns = lexicon.count_nouns()
     for offset, token in enumerate(tokens[index + 1 : index + 1 + PASSED_AFTER], start=1):
-        if token.value.lower() in EACH or (offset == 1 and any(nouns.get(w) == "crimes" for w in lemmas(token))):
+        counted = offset == 1 and any(nouns.get(w) == "crimes" for w in lemmas(token))
+        if counted or token.value.lower() in EACH:
             return offset + 1
     return 0
 

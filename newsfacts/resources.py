@@ -65,6 +65,7 @@ WORD_LISTS: tuple[str, ...] = (
     "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
+    "seized_measures.txt",
     "settlement_words.txt",
     "street_words.txt",
     "town_owners.txt",

@@ -204,6 +204,12 @@ def seized_unit_abbreviations() -> frozenset[str]:
 
 
 @cache
+def seized_measures() -> frozenset[str]:
+    """Lemmas that give the weight of what an earlier sentence found (`весом`, `экспертиза`)."""
+    return frozenset(w.lower() for w in resources.words("seized_measures.txt"))
+
+
+@cache
 def seized_triggers() -> dict[tuple[str, ...], str]:
     """Lemmas (one, or several in a row: `при себя`) -> `seized` or `none`."""
     found = {}

@@ -63,15 +63,19 @@ def modifiers(most: int):
 # own: the window parser then knows that every match holds a unit, and parses only windows with one.)
 DASH = in_({"-", "—", "–"})
 LOW_END = rule(AMOUNT, or_(rule(in_caseless({"до"})), rule(DASH)))
+HALF = rule(eq("с"), in_caseless({"половиной"}))  # `двух с половиной килограммов`
 MEASURED = rule(
     QUALIFIER.optional(),
     LOW_END.optional(),
     AMOUNT,
+    HALF.optional(),
     UNIT,
     rule(AMOUNT, UNIT).optional(),
     modifiers(3),
     ItemWord().optional(),
 )
+
+
 class OneUnit(Predicate):
     """A unit word, written out, in the singular: `килограмма` in `свыше килограмма` is one kilogram."""
 
