@@ -416,7 +416,8 @@ class FactExtractor:
         """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
         found, in kg, l or pieces (rules/seized_units.tsv)."""
         facts: list[FactDraft] = []
-        told_before = _told_before(sentence, tokens, state)
+        triggers = _triggers(tokens)
+        told_before = _told_before(sentence, tokens, triggers, state)
         for match in self.quantity.findall(tokens):
             if any(
                 sentence.start + match.span.start < t_end and t_start < sentence.start + match.span.stop
@@ -435,7 +436,7 @@ class FactExtractor:
                 continue
             item = _seized_item(tokens, index + skip, end_index, index)
             seized = (
-                _seizure(tokens, index, end_index) == "seized"
+                _seizure(triggers, index, end_index) == "seized"
                 or told_before
                 or (
                     # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
@@ -804,19 +805,14 @@ PASSED_AFTER = 3  # words from a number to its `каждый` or its counted nou
 BULLET = re.compile(r"\s*[•·▪*–—-]")
 
 
-def _told_before(sentence: Sentence, tokens, state: _Carried) -> bool:
+def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
     trigger word of its own (seized or not), and either gives the weight of what the sentence right before
     it in its paragraph found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
     Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of a list that such a sentence opens
     (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this sentence's own trigger words for the
     sentences after it."""
-    kinds, covered = set(), -1
-    for index in range(len(tokens)):
-        at = _trigger_at(tokens, index) if index > covered else None
-        if at is not None:
-            kinds.add(at[0])
-            covered = index + at[1] - 1
+    kinds = {kind for _, _, kind in triggers}
     bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
     measured = any(lemmas(t) & lexicon.seized_measures() for t in tokens)
     told = not kinds and (
@@ -852,44 +848,50 @@ def _is_verb(token) -> bool:
     return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
 
 
-def _trigger_at(tokens, index: int) -> tuple[str, int] | None:
-    """The kind and length in words of the trigger (rules/seized_triggers.tsv) that starts at
-    tokens[index], if any; the longest one wins (`пытаться продать` over `продать`)."""
-    found = None
-    for words, kind in lexicon.seized_triggers().items():
-        if (
-            (found is None or len(words) > found[1])
-            and index + len(words) <= len(tokens)
-            and all(
-                word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
-                for k, word in enumerate(words)
-            )
-        ):
-            found = (kind, len(words))
+def _triggers(tokens) -> list[tuple[int, int, str]]:
+    """The trigger words (rules/seized_triggers.tsv) of a sentence, in order: (first, last token, kind).
+    Of triggers that start at one word the longest wins (`пытаться продать` over `продать`), and the words
+    of a trigger of several words are not triggers of their own."""
+    found: list[tuple[int, int, str]] = []
+    starts = lexicon.seized_trigger_starts()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        candidates = [c for w in {token.value.lower(), *lemmas(token)} for c in starts.get(w, ())]
+        best = None
+        for words, kind in candidates:
+            if (
+                (best is None or len(words) > best[1] - index + 1)
+                and index + len(words) <= len(tokens)
+                and all(
+                    word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
+                    for k, word in enumerate(words[1:], start=1)
+                )
+            ):
+                best = (index, index + len(words) - 1, kind)
+        if best is not None:
+            found.append(best)
+            index = best[1]
+        index += 1
     return found
 
 
-def _seizure(tokens, start: int, end: int) -> str | None:
-    """`seized` when the trigger nearest the quantity says it was seized or found: any word before it in
-    the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught, destroyed, held as a
-    capacity) nearer win; a tie goes to the word before."""
+def _seizure(triggers, start: int, end: int) -> str | None:
+    """`seized` when the trigger nearest the quantity tokens[start:end] says it was seized or found: any
+    word before it in the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught,
+    destroyed, held as a capacity) nearer win; a tie goes to the word before."""
     best, best_distance = None, None
-    covered = -1  # the words of a trigger of several words are not triggers of their own
-    for index in range(len(tokens)):
-        if index >= end and index - end + 1 > TRIGGER_WINDOW:
+    for first, last, kind in triggers:
+        if first >= end and first - end + 1 > TRIGGER_WINDOW:
             break
-        at = _trigger_at(tokens, index) if index > covered else None
-        if at is None:
-            continue
-        found, covered = at[0], index + at[1] - 1
-        if start <= index < end:
+        if start <= first < end:
             distance = 0
-        elif index < start:
-            distance = start - min(covered, start - 1)  # from the trigger's last word
+        elif first < start:
+            distance = start - min(last, start - 1)  # from the trigger's last word
         else:
-            distance = index - end + 1  # `15 граммов наркотика он, по его словам, хранил`
+            distance = first - end + 1  # `15 граммов наркотика он, по его словам, хранил`
         if best_distance is None or distance < best_distance:
-            best, best_distance = found, distance
+            best, best_distance = kind, distance
     return best
 
 

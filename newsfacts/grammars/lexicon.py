@@ -204,6 +204,15 @@ def seized_unit_abbreviations() -> frozenset[str]:
 
 
 @cache
+def seized_trigger_starts() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The triggers by their first word: first lemma -> ((lemmas, kind), ...)."""
+    found: dict[str, list] = {}
+    for words, kind in seized_triggers().items():
+        found.setdefault(words[0], []).append((words, kind))
+    return {w: tuple(c) for w, c in found.items()}
+
+
+@cache
 def seized_measures() -> frozenset[str]:
     """Lemmas that give the weight of what an earlier sentence found (`весом`, `экспертиза`)."""
     return frozenset(w.lower() for w in resources.words("seized_measures.txt"))
