@@ -281,6 +281,16 @@ def document_role(text: str) -> str:
     return "other"
 
 
+SAME_ITEM = re.compile(r"\s*(?:того|такого|этого)\s+же\b", re.IGNORECASE)
+
+
+def _same_item(text: str, start: int, stop: int) -> bool:
+    """`еще 210 граммов того же вещества`: the item of the last seizure (the grammar may have read `того`
+    as an adjective of the item and taken it into the quantity)."""
+    taken = re.search(r"\s(?:того|такого|этого)$", text[start:stop], re.IGNORECASE)
+    return SAME_ITEM.match(text, taken.start() + start if taken else stop) is not None
+
+
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
 
 
@@ -291,6 +301,7 @@ class _Carried:
     group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
     seized: int | None = None  # the paragraph of the last seizure
     seizing: tuple[int, int] | None = None  # (paragraph, sentence) of the last one with a `seized` word
+    item: lexicon.SeizedItem | None = None  # the item of the last seizure (`еще 2 кг того же вещества`)
     seizing_list: bool = False  # that sentence opens a list (`изъято, в том числе:`) and its items follow
     currency: tuple[int, str] | None = None  # the currency of the last sum
 
@@ -434,7 +445,9 @@ class FactExtractor:
             values = _quantity(match.tokens[skip:])
             if values is None:
                 continue
-            item = _seized_item(tokens, index + skip, end_index, index)
+            item = _seized_item(tokens, index + skip, end_index, index) or (
+                state.item if _same_item(sentence.text, match.span.start, match.span.stop) else None
+            )
             seized = (
                 _seizure(triggers, index, end_index) == "seized"
                 or told_before
@@ -461,7 +474,7 @@ class FactExtractor:
                         "seized", _exact(value), start, end, sentence.index, qual, unit=unit, item=item.item
                     )
                 )
-            state.seized = sentence.paragraph
+            state.seized, state.item = sentence.paragraph, item
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
