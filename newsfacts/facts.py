@@ -294,6 +294,16 @@ def document_role(text: str) -> str:
     return "other"
 
 
+SAME_ITEM = re.compile(r"\s*(?:того|такого|этого)\s+же\b", re.IGNORECASE)
+
+
+def _same_item(text: str, start: int, stop: int) -> bool:
+    """`еще 210 граммов того же вещества`: the item of the last seizure (the grammar may have read `того`
+    as an adjective of the item and taken it into the quantity)."""
+    taken = re.search(r"\s(?:того|такого|этого)$", text[start:stop], re.IGNORECASE)
+    return SAME_ITEM.match(text, taken.start() + start if taken else stop) is not None
+
+
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
 
 
@@ -303,6 +313,9 @@ class _Carried:
 
     group: tuple[int, FactDraft] | None = None  # people counted with no word of what befell them
     seized: int | None = None  # the paragraph of the last seizure
+    seizing: tuple[int, int] | None = None  # (paragraph, sentence) of the last one with a `seized` word
+    item: lexicon.SeizedItem | None = None  # the item of the last seizure (`еще 2 кг того же вещества`)
+    seizing_list: bool = False  # that sentence opens a list (`изъято, в том числе:`) and its items follow
     currency: tuple[int, str] | None = None  # the currency of the last sum
     count: tuple[int, str] | None = None  # the kind of the last count (`Далее следует Астана (11 767)`)
 
@@ -314,7 +327,11 @@ class FactExtractor:
         self.tokenizer = tokenizer or NewsTokenizer()
         self.money = WindowParser([(MONEY, NUMBER_ANCHORS), *RARE_FORMS], self.tokenizer, automata)
         self.count = WindowParser(_count_groups(), self.tokenizer, automata)
-        self.quantity = WindowParser([(quantity.QUANTITY, NUMBER_ANCHORS)], self.tokenizer, automata)
+        self.quantity = WindowParser(
+            [(quantity.QUANTITY, NUMBER_ANCHORS), (quantity.ONE_UNIT, [quantity.OneUnit()])],
+            self.tokenizer,
+            automata,
+        )
 
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
@@ -449,6 +466,8 @@ class FactExtractor:
         """Quantities of a known item (rules/seized_items.tsv) that a trigger word says were seized or
         found, in kg, l or pieces (rules/seized_units.tsv)."""
         facts: list[FactDraft] = []
+        triggers = _triggers(tokens)
+        told_before = _told_before(sentence, tokens, triggers, state)
         for match in self.quantity.findall(tokens):
             if any(
                 sentence.start + match.span.start < t_end and t_start < sentence.start + match.span.stop
@@ -459,17 +478,27 @@ class FactExtractor:
             if _after_number(tokens, index, match.tokens):
                 continue
             end_index = index + len(match.tokens)
+            if _per_piece(tokens, index, end_index):
+                continue
             qualifier, skip = _qualifier(match.tokens)
             values = _quantity(match.tokens[skip:])
             if values is None:
                 continue
-            item = _seized_item(tokens, index + skip, end_index)
-            seized = _seizure(tokens, index, end_index) == "seized" or (
-                # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
-                state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
+            item = _seized_item(tokens, index + skip, end_index, index) or (
+                state.item if _same_item(sentence.text, match.span.start, match.span.stop) else None
+            )
+            seized = (
+                _seizure(triggers, index, end_index) == "seized"
+                or told_before
+                or (
+                    # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
+                    state.seized == sentence.paragraph and PARTS.match(sentence.text) is not None
+                )
             )
             if item is None or not seized:
                 continue  # a person's weight, a harvest, a truck's load: no item, or not seized
+            if _container_of_unknown(tokens, index, end_index, item):
+                continue
             unit, numbers = values
             pairs = (
                 [(numbers[0], qualifier)]
@@ -484,7 +513,7 @@ class FactExtractor:
                         "seized", _exact(value), start, end, sentence.index, qual, unit=unit, item=item.item
                     )
                 )
-            state.seized = sentence.paragraph
+            state.seized, state.item = sentence.paragraph, item
         return facts
 
     # -- counts -------------------------------------------------------------------------------------
@@ -734,29 +763,58 @@ def _unit_of(token) -> tuple[str, Decimal] | None:
     return next((units[w] for w in (token.value.lower(), *lemmas(token)) if w in units), None)
 
 
+def _container_of_unknown(tokens, start: int, end: int, item: lexicon.SeizedItem) -> bool:
+    """`14 коробок с блоками сигарет`, `3 коробки гашиша`: boxes that hold an unknown quantity (anything
+    in them, or drugs), not the measure of goods (`сигареты в количестве 900 коробок`)."""
+    containers = lexicon.seized_containers()
+    for index in range(start, end):
+        token = tokens[index]
+        if token.value.lower() in containers or lemmas(token) & containers:
+            after = tokens[index + 1].value.lower() if index + 1 < len(tokens) else ""
+            return item.cls == "drugs" or after in ("с", "со")
+    return False
+
+
 def _measure(tokens) -> tuple[Decimal, str] | None:
     """The value and unit of amounts with their units (`1,2 тонны`, `2 кг 300 граммов`) or of a bare
     amount (`214`: pieces), up to the first other word."""
-    total, run, unit = Decimal(0), [], None
-    for token in tokens:
+    total, run, unit, half = Decimal(0), [], None, Decimal(0)
+    for position, token in enumerate(tokens):
         if token.value == ".":
             continue
         if _is_amount_token(token):
             run.append(token)
             continue
+        if run and token.value.lower() in ("с", "половиной"):
+            half = Decimal("0.5")  # `двух с половиной килограммов`
+            continue
         found = _unit_of(token)
         if found is None:
             break
-        value = amount_value(run) if run else None
+        # (a unit with no number first is one of it: `свыше килограмма` after its qualifier)
+        value = amount_value(run) if run else Decimal(1) if position == 0 else None
+        if value is not None:
+            value, half = value + half, Decimal(0)
         if value is None or (unit is not None and found[0] != unit):
             return None
-        if token.value.lower() == "г" and len(run) == 1 and re.fullmatch(r"(19|20)\d\d", run[0].value):
-            return None  # `в 2024 г.`: a year
+        if (
+            token.value.lower() == "г"
+            and len(run) == 1
+            and re.fullmatch(r"(19|20)\d\d", run[0].value)
+            and not (position + 1 < len(tokens) and _item_in_genitive(tokens[position + 1]))
+        ):
+            return None  # `в 2024 г.`: a year (`1953 г опия` is a weight)
         total, run, unit = total + value * found[1], [], found[0]
     if run:
         value = amount_value(run)
         return None if value is None or unit is not None else (value, "pcs")
     return (total, unit) if unit is not None else None
+
+
+def _item_in_genitive(token) -> bool:
+    """`опия` after `1953 г`: what the grams weigh (`в 1998 г героин изъяли` is a year)."""
+    forms = getattr(token, "forms", ())
+    return quantity.item_of(token.value) is not None and any("gent" in f.grams for f in forms)
 
 
 def _quantity(tokens) -> tuple[str, list[Decimal]] | None:
@@ -793,10 +851,12 @@ def _evidence_end(tokens, start: int, end: int) -> int:
     return last
 
 
-def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
-    """The item of the quantity tokens[start:end]: named in it or after it in the same clause (only
-    adjectives and nouns between: `2 кг наркотического средства «гашиш»`), else a few words before it;
-    a specific item beats a word that names only the class (`наркотики`)."""
+def _seized_item(tokens, start: int, end: int, first: int | None = None) -> lexicon.SeizedItem | None:
+    """The item of the quantity tokens[start:end] (`first`: where it starts with its qualifier): named in
+    it or after it in the same clause (only adjectives and nouns between: `2 кг наркотического средства
+    «гашиш»`), else a few words before it; a specific item beats a word that names only the class
+    (`наркотики`)."""
+    first = start if first is None else first
     found: list[lexicon.SeizedItem] = []
     after = 0
     for index in range(start, len(tokens)):
@@ -814,13 +874,69 @@ def _seized_item(tokens, start: int, end: int) -> lexicon.SeizedItem | None:
                 break
         found += [i for i in [quantity.item_of(token.value)] if i]
     if not found:
-        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`
-        for token in reversed(tokens[max(0, start - ITEM_BEFORE) : start]):
-            if token.value in (".", ";", "(", ")") or token.type == "NUM":
+        # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`; the weight
+        # in brackets after its item (`мешок с марихуаной (16,8 кг)`)
+        index = first - 1 if first > 0 and tokens[first - 1].value == "(" else first
+        budget = ITEM_BEFORE
+        while index > 0 and budget > 0:
+            index, budget = index - 1, budget - 1
+            token = tokens[index]
+            if token.type == "NUM":
+                passed = _passed_number(tokens, index)
+                if not passed:
+                    break
+                budget += passed  # (its words were counted on the way)
+                continue
+            if token.value in (".", ";", "(", ")"):
                 break
             found += [i for i in [quantity.item_of(token.value)] if i]
     specific = [i for i in found if not i.weak]
     return (specific or found or [None])[0]
+
+
+EACH = {"каждый", "каждая", "каждое", "каждого", "каждой", "каждую", "каждому", "штуку"}
+PASSED_AFTER = 3  # words from a number to its `каждый` or its counted noun
+
+
+BULLET = re.compile(r"\s*[•·▪*–—-]")
+
+
+def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
+    """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
+    trigger word of its own (seized or not), and either gives the weight of what the sentence right before
+    it in its paragraph found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
+    Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of a list that such a sentence opens
+    (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this sentence's own trigger words for the
+    sentences after it."""
+    kinds = {kind for _, _, kind in triggers}
+    bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
+    measured = any(lemmas(t) & lexicon.seized_measures() for t in tokens)
+    told = not kinds and (
+        (measured and state.seizing == (sentence.paragraph, sentence.index - 1)) or bulleted
+    )
+    if "seized" in kinds:
+        state.seizing = (sentence.paragraph, sentence.index)
+        state.seizing_list = sentence.text.rstrip().endswith(":")
+    elif not bulleted:
+        state.seizing_list = False
+    return told
+
+
+def _per_piece(tokens, start: int, end: int) -> bool:
+    """`слитки весом 5 грамм каждый`, `по 2 кг за штуку`: the weight of one piece, not what was seized."""
+    return any(t.value.lower() in EACH for t in tokens[start : end + 1])
+
+
+def _passed_number(tokens, index: int) -> int:
+    """The words of a number that the item of a quantity after it may lie beyond: a per-piece weight
+    (`золотые слитки весом 5 грамм каждый, общим весом 1,1 кг`) or a count of cases (`ГСМ – 580 фактов
+    объемом свыше 60 тонн`); 0 for any other number."""
+    nouns = lexicon.count_nouns()
+    for offset, token in enumerate(tokens[index + 1 : index + 1 + PASSED_AFTER], start=1):
+        counted = offset == 1 and any(nouns.get(w) == "crimes" for w in lemmas(token))
+        if counted or token.value.lower() in EACH:
+            return offset + 1
+    return 0
 
 
 def _is_verb(token) -> bool:
@@ -828,36 +944,50 @@ def _is_verb(token) -> bool:
     return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
 
 
-def _trigger_at(tokens, index: int) -> str | None:
-    """The kind of the trigger (rules/seized_triggers.tsv) that starts at tokens[index], if any."""
-    for words, kind in lexicon.seized_triggers().items():
-        if index + len(words) <= len(tokens) and all(
-            word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
-            for k, word in enumerate(words)
-        ):
-            return kind
-    return None
+def _triggers(tokens) -> list[tuple[int, int, str]]:
+    """The trigger words (rules/seized_triggers.tsv) of a sentence, in order: (first, last token, kind).
+    Of triggers that start at one word the longest wins (`пытаться продать` over `продать`), and the words
+    of a trigger of several words are not triggers of their own."""
+    found: list[tuple[int, int, str]] = []
+    starts = lexicon.seized_trigger_starts()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        candidates = [c for w in {token.value.lower(), *lemmas(token)} for c in starts.get(w, ())]
+        best = None
+        for words, kind in candidates:
+            if (
+                (best is None or len(words) > best[1] - index + 1)
+                and index + len(words) <= len(tokens)
+                and all(
+                    word in lemmas(tokens[index + k]) or word == tokens[index + k].value.lower()
+                    for k, word in enumerate(words[1:], start=1)
+                )
+            ):
+                best = (index, index + len(words) - 1, kind)
+        if best is not None:
+            found.append(best)
+            index = best[1]
+        index += 1
+    return found
 
 
-def _seizure(tokens, start: int, end: int) -> str | None:
-    """`seized` when the trigger nearest the quantity says it was seized or found: any word before it in
-    the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught, destroyed, held as a
-    capacity) nearer win; a tie goes to the word before."""
+def _seizure(triggers, start: int, end: int) -> str | None:
+    """`seized` when the trigger nearest the quantity tokens[start:end] says it was seized or found: any
+    word before it in the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught,
+    destroyed, held as a capacity) nearer win; a tie goes to the word before."""
     best, best_distance = None, None
-    for index in range(len(tokens)):
-        if index >= end and index - end + 1 > TRIGGER_WINDOW:
+    for first, last, kind in triggers:
+        if first >= end and first - end + 1 > TRIGGER_WINDOW:
             break
-        found = _trigger_at(tokens, index)
-        if found is None:
-            continue
-        if start <= index < end:
+        if start <= first < end:
             distance = 0
-        elif index < start:
-            distance = start - index
+        elif first < start:
+            distance = start - min(last, start - 1)  # from the trigger's last word
         else:
-            distance = index - end + 1  # `15 граммов наркотика он, по его словам, хранил`
+            distance = first - end + 1  # `15 граммов наркотика он, по его словам, хранил`
         if best_distance is None or distance < best_distance:
-            best, best_distance = found, distance
+            best, best_distance = kind, distance
     return best
 
 

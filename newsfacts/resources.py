@@ -39,7 +39,7 @@ TABLES: dict[str, tuple[int, int]] = {
     "seasons.tsv": (3, 3),
     "seized_items.tsv": (3, 4),  # stem, item, class, then `weak` when the word names a class only
     "seized_triggers.tsv": (2, 2),
-    "seized_units.tsv": (3, 3),
+    "seized_units.tsv": (3, 4),  # word, unit, how many, then `container` for a box that holds goods
 }
 WORD_LISTS: tuple[str, ...] = (
     "anaphora.txt",
@@ -65,6 +65,7 @@ WORD_LISTS: tuple[str, ...] = (
     "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
+    "seized_measures.txt",
     "settlement_words.txt",
     "street_words.txt",
     "town_owners.txt",

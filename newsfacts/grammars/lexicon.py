@@ -181,10 +181,25 @@ def seized_units() -> dict[str, tuple[str, Decimal]]:
     """Unit word (lemma, or abbreviation without its dot) -> (unit, how many of that unit it is)."""
     found = {}
     for row in resources.table("seized_units.tsv"):
-        if len(row) < 3 or row[1] not in ("kg", "l", "pcs", "pack", "block"):
+        if (
+            len(row) < 3
+            or row[1] not in ("kg", "l", "pcs", "pack", "block")
+            or (len(row) > 3 and row[3] not in ("", "container"))
+        ):
             raise ValueError(f"rules/seized_units.tsv: bad row {row!r}")
         found[row[0].rstrip(".").lower()] = (row[1], Decimal(row[2]))
     return found
+
+
+@cache
+def seized_containers() -> frozenset[str]:
+    """Unit words marked `container`: boxes that count goods (`13 000 коробок сигарет`); a box of drugs is
+    a packet of unknown weight, no quantity of them."""
+    return frozenset(
+        row[0].rstrip(".").lower()
+        for row in resources.table("seized_units.tsv")
+        if len(row) > 3 and row[3] == "container"
+    )
 
 
 @cache
@@ -192,6 +207,21 @@ def seized_unit_abbreviations() -> frozenset[str]:
     return frozenset(
         row[0].rstrip(".").lower() for row in resources.table("seized_units.tsv") if row[0].endswith(".")
     )
+
+
+@cache
+def seized_trigger_starts() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The triggers by their first word: first lemma -> ((lemmas, kind), ...)."""
+    found: dict[str, list] = {}
+    for words, kind in seized_triggers().items():
+        found.setdefault(words[0], []).append((words, kind))
+    return {w: tuple(c) for w, c in found.items()}
+
+
+@cache
+def seized_measures() -> frozenset[str]:
+    """Lemmas that give the weight of what an earlier sentence found (`весом`, `экспертиза`)."""
+    return frozenset(w.lower() for w in resources.words("seized_measures.txt"))
 
 
 @cache

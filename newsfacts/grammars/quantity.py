@@ -63,11 +63,36 @@ def modifiers(most: int):
 # own: the window parser then knows that every match holds a unit, and parses only windows with one.)
 DASH = in_({"-", "—", "–"})
 LOW_END = rule(AMOUNT, or_(rule(in_caseless({"до"})), rule(DASH)))
+HALF = rule(eq("с"), in_caseless({"половиной"}))  # `двух с половиной килограммов`
 MEASURED = rule(
     QUALIFIER.optional(),
     LOW_END.optional(),
     AMOUNT,
+    HALF.optional(),
     UNIT,
+    rule(AMOUNT, UNIT).optional(),
+    modifiers(3),
+    ItemWord().optional(),
+)
+
+
+class OneUnit(Predicate):
+    """A unit word, written out, in the singular: `килограмма` in `свыше килограмма` is one kilogram."""
+
+    __attributes__ = []
+
+    def __call__(self, token):
+        return any(
+            form.normalized in _UNITS and form.normalized not in _ABBREVIATIONS and "sing" in form.grams
+            for form in getattr(token, "forms", ())
+        )
+
+
+# `свыше килограмма кокаина`, `более тонны 300 кг наркотиков`: one unit, said with a qualifier and no
+# number (a bare `тонны наркотиков` is "tons of", no quantity); parsed apart, its unit is its anchor
+ONE_UNIT = rule(
+    QUALIFIER,
+    OneUnit(),
     rule(AMOUNT, UNIT).optional(),
     modifiers(3),
     ItemWord().optional(),
