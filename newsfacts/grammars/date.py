@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from yargy import or_, rule
-from yargy.predicates import custom, dictionary, eq, in_, in_caseless, type
+from yargy import and_, or_, rule
+from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, type
 
 from . import lexicon
 
@@ -35,10 +35,12 @@ NUMERIC = rule(type("DATE"))
 DAY_RANGE = rule(
     in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
 )
+# `в начале марта (2025 года)`: the part of the month is not told apart, the whole month is the date
+PART_OF_MONTH = dictionary({"начало", "конец", "середина"})
 # (`в` is part of it, so that `в марте 2025 года` is one date, not `в марте` and a year)
-MONTH_DATE = rule(in_caseless({"в"}).optional(), MONTH, YEAR)
-# `в марте`: the month without a year, resolved against the publication date only
-MONTH_ALONE = rule(in_caseless({"в"}), MONTH)
+MONTH_DATE = rule(in_caseless({"в"}).optional(), PART_OF_MONTH.optional(), MONTH, YEAR)
+# `в марте`, `в начале января`: the month without a year, resolved against the publication date only
+MONTH_ALONE = rule(in_caseless({"в"}), PART_OF_MONTH.optional(), MONTH)
 # `весной 2024 года`, `летом 2026 года`
 SEASON = dictionary(set(lexicon.seasons()))
 SEASON_OF_YEAR = rule(SEASON, YEAR_NUMBER, YEAR_WORD.optional())
@@ -81,28 +83,51 @@ YEAR_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit ==
 DAY_BACK = dictionary({word for word, (unit, _) in _RELATIVE.items() if unit == "day"})
 THIS_YEAR = rule(YEAR_BACK, dictionary({"год"}))
 # A preposition is required: `в прошлом году`, `за прошлый год`; `период прошлого года` is not that year.
-RELATIVE_YEAR = rule(in_caseless({"в", "за"}), THIS_YEAR)
+# `(по сравнению) с прошлым годом` in the instrumental only: `с прошлого года` would be a start.
+RELATIVE_YEAR = or_(
+    rule(in_caseless({"в", "за"}), THIS_YEAR),
+    rule(in_caseless({"с", "со"}), and_(YEAR_BACK, gram("ablt")), and_(dictionary({"год"}), gram("ablt"))),
+)
+# `в августе того же года`: the year of the date named before (dates.py)
+SAME_YEAR = rule(dictionary({"тот", "этот"}), eq("же"), dictionary({"год"}))
 SINCE_START = rule(
     in_caseless({"с"}),
     dictionary({"начало"}),
     or_(THIS_YEAR, rule(dictionary({"год"})), rule(YEAR_NUMBER, YEAR_WORD)),
 )
-MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_NUMBER, dictionary({"месяц"}), THIS_YEAR.optional())
+MONTHS_RELATIVE = rule(in_caseless({"за"}), MONTHS_COUNT, dictionary({"месяц"}), THIS_YEAR.optional())
 # `за январь–октябрь`, `с января по октябрь этого года`: months without a year, against the reference date
 MONTHS_ALONE = or_(
     rule(in_caseless({"за"}), MONTH, DASH, MONTH),
     rule(in_caseless({"с"}), MONTH, UNTIL, MONTH, THIS_YEAR.optional()),
 )
-RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, rule(DAY_BACK))
-# Parsed as a group of their own, with the month as anchor (dates.py): in DATE, every month of every
-# `12 марта 2025 года` would widen the windows of the whole grammar.
-MONTH_ONLY = or_(MONTHS_ALONE, MONTH_ALONE)
+# `за минувшие выходные`: the last Saturday and Sunday before the reference date
+WEEKEND = rule(
+    in_caseless({"в", "во", "за", "на"}),
+    dictionary({word for word, (unit, back) in _RELATIVE.items() if unit == "year" and back == 1}),
+    dictionary({"выходной", "выходные"}),
+)
+RELATIVE = or_(RELATIVE_YEAR, SINCE_START, MONTHS_RELATIVE, WEEKEND, rule(DAY_BACK))
+# `в апреле прошлого года`, `с апреля текущего года`, `12 августа того же года`: a month (or a day) of a
+# year told in words
+MONTH_OF_RELATIVE_YEAR = rule(
+    in_caseless({"в", "с", "со"}).optional(),
+    or_(rule(PART_OF_MONTH), rule(DAY)).optional(),
+    MONTH,
+    or_(THIS_YEAR, SAME_YEAR),
+)
+# `летом прошлого года`, `весной того же года`
+SEASON_OF_RELATIVE_YEAR = rule(SEASON, or_(THIS_YEAR, SAME_YEAR))
+# Parsed as a group of their own, with the month (or season) as anchor (dates.py): in DATE, every month of
+# every `12 марта 2025 года` would widen the windows of the whole grammar.
+MONTH_ONLY = or_(MONTHS_ALONE, MONTH_OF_RELATIVE_YEAR, SEASON_OF_RELATIVE_YEAR, MONTH_ALONE)
 # `в аналогичном периоде 2024 года`, `за аналогичный период прошлого года`: the months of the period named
 # before, in another year (dates.py resolves it against the previous date of the document)
+# (`за тот же период 2024 года`, `за такой же период в 2024 году`)
 SAME_PERIOD = rule(
-    dictionary({"аналогичный"}),
+    or_(rule(dictionary({"аналогичный"})), rule(dictionary({"тот", "такой"}), eq("же"))),
     dictionary({"период"}),
-    or_(rule(YEAR_NUMBER, YEAR_WORD.optional()), THIS_YEAR),
+    or_(rule(in_caseless({"в"}), YEAR_NUMBER, YEAR_WORD), rule(YEAR_NUMBER, YEAR_WORD.optional()), THIS_YEAR),
 )
 
 DATE = or_(

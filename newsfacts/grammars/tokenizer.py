@@ -11,7 +11,11 @@ from collections import OrderedDict
 from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
 PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
-DATE = TokenRule("DATE", r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]\d)")
+# `17.02.2025`, `17.02.25`; `06/11/2024` with slashes (a four-digit year only: `1/2/25` may be no date)
+DATE = TokenRule(
+    "DATE",
+    r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]\d)|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])",
+)
 # Groups of exactly three digits with one and the same separator. A short group after it would make it
 # ambiguous (a phone, a list): then it is not joined. A year after it (`2 000 000 2023 года`) is left apart.
 GROUPED = TokenRule(
