@@ -147,7 +147,12 @@ class Automaton:
 
     def spans(self, tokens, keys) -> list[tuple[int, int]]:
         """`keys[i]` is the word of `tokens[i]`: (value, type)."""
-        found: list[tuple[int, int]] = []
+        return [(low, high) for low, high, _ in self.regions(tokens, keys)]
+
+    def regions(self, tokens, keys) -> list[tuple[int, int, list[int]]]:
+        """The spans, each with the positions where its matches start (the parser need look for a match
+        nowhere else)."""
+        found: list[tuple[int, int, list[int]]] = []
         if not self.searcher.any_match(tokens, keys):
             return found
         first = self.start.moves
@@ -169,9 +174,11 @@ class Automaton:
             if end == start:
                 continue
             if found and start < found[-1][1]:
-                found[-1] = (found[-1][0], max(found[-1][1], end))
+                low, high, starts = found[-1]
+                starts.append(start)
+                found[-1] = (low, max(high, end), starts)
             else:
-                found.append((start, end))
+                found.append((start, end, [start]))
         return found
 
 

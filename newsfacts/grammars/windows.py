@@ -203,19 +203,24 @@ class _Group:
         order (`findall` sorts them so; of one range the first tree is taken, and it says which forms
         of a word the match kept)."""
         found = []
-        for start, stop in self.windows(tokens, keys):
-            chart = self._chart(tokens[start:stop])
+        if self.automaton is not None:
+            regions = self.automaton.regions(tokens, keys or _keys(tokens))
+        else:
+            regions = [(start, stop, None) for start, stop in self.windows(tokens, keys)]
+        for start, stop, starts in regions:
+            chart = self._chart(tokens[start:stop], None if starts is None else {s - start for s in starts})
             for state in chart.matches(self.parser.rule):
                 low, high = state.range
                 found.append(Tree(state.node, (start + low, start + high)))
         return sorted(found)
 
-    def _chart(self, tokens) -> Chart:
+    def _chart(self, tokens, starts: set[int] | None = None) -> Chart:
         """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
         for step, with shortcuts: a rule predicted again in the same column is skipped (all its states
         would be duplicates: yargy drops them by their hash); a state's hash is computed once; only the
         productions that can start with the next token (or match none) are predicted (lookahead: the
-        others die at the next token)."""
+        others die at the next token); with `starts` (from the automaton), the grammar is predicted only
+        where a match starts."""
         chart = Chart(tokens)
         start = self.parser.rule
         if len(self.viable) > MAX_VIABLE:
@@ -223,7 +228,8 @@ class _Group:
         for column, next_column in chart:
             predicted: set[int] = set()
             viable = _Lookahead(self.starts, self.viable, next_column.token) if next_column else None
-            _predict(column, viable, start, predicted)
+            if starts is None or column.index in starts:  # (the automaton knows where matches start)
+                _predict(column, viable, start, predicted)
             for state in column:  # grows while it is read, as in yargy
                 if state.completed:
                     _complete(column, state)
