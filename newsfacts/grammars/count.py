@@ -126,6 +126,8 @@ ONE_PERSON = or_(
         modifiers(),
         person("accs"),
     ),
+    # `При задержании чиновник пытался съесть записку`: the person the detention was made of
+    rule(in_caseless({"при"}), dictionary({"задержание"}), modifiers(), person("nomn")),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
