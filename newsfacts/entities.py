@@ -10,7 +10,7 @@ from . import resources
 from .document import Document, NamedMention
 from .morph import analyzer, lemmas
 from .ner import Mention
-from .places import gazetteer
+from .places import gazetteer, page_chrome
 from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
@@ -28,6 +28,9 @@ DATELINES = (
     re.compile(r"^" + _OUTLET + r" \([A-Z]{2}\) [—–-] ", re.M),
 )
 NAME_GRAMS = ("Name", "Surn", "Patr")
+# a name with its surname in capitals, which NER does not tag: `Иван ПЕТРОВ`, `ИВАН ПЕТРОВ, начальник ...`
+CAPS_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+|[А-ЯЁ]{3,}) ([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w-])")
+SURNAME_END = re.compile(r"(?:[ОЕЁ]В|[ИЫ]Н)(?:А|У|ЫМ|ОМ|Е|ОЙ|Ы)?|УЛЫ|УУЛУ|КЫЗЫ")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
@@ -50,6 +53,12 @@ def _name_parses(word: str) -> list:
 
 def _fits(parse, case: str, gender: str) -> bool:
     return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
+
+
+def _agree(text: str, case: str) -> bool:
+    """Every word of a name the dictionary knows can be in `case`, in one gender."""
+    known = [p for p in (_name_parses(word) for word in text.split()) if p]
+    return bool(known) and any(all(any(_fits(p, case, g) for p in word) for word in known) for g in GENDERS)
 
 
 def _nominative(word: str) -> str:
@@ -210,6 +219,7 @@ class EntityFinder:
         self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
         self.credit_words = set(resources.words("credit_words.txt"))
         self.titles = set(resources.words("person_titles.txt"))
+        self.eponym_words = set(resources.words("eponym_words.txt"))
         self.region_words = set(resources.words("unit_words.txt"))
         self.unit_prefixes = tuple({w[:3] for w in self.region_words} | {"сто"})
         self.head_prefixes = {w[:3].lower() for w in self.body_heads}
@@ -217,10 +227,11 @@ class EntityFinder:
         self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 
     def __call__(self, doc: Document) -> None:
+        mentions = self._with_caps_names(doc)
         quoted_orgs = self._quoted(doc)
         regions = self._region_phrases(doc)
         units = self._police_units(doc, regions)
-        ner_orgs = [_without_initials(m) for m in doc.mentions if m.type == "ORG"]
+        ner_orgs = [_without_initials(m) for m in mentions if m.type == "ORG"]
         bodies = self._bodies(doc, units, ner_orgs, regions)
         in_body = Spans((b.start, b.end) for b in bodies)
         # a unit inside a body is named with it; a bare `ДП` or `УМС ДП` (no place, no parent) is none
@@ -237,7 +248,7 @@ class EntityFinder:
         taken = Spans((o.start, o.end) for o in rule_orgs)
         ner_found, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
-        for mention in doc.mentions:
+        for mention in mentions:
             overlaps = taken.overlaps(mention.start, mention.end)
             if mention.type == "ORG" and not overlaps:
                 mention = _without_initials(mention)
@@ -246,7 +257,7 @@ class EntityFinder:
                     ner_found.append(org)
             elif mention.type == "PER" and self._may_be_person(mention.text):
                 person = self._person_words(doc, mention)
-                if person is None:
+                if person is None or self._eponym(doc, person):
                     continue
                 readings = person_readings(person.text)
                 if self._after_genitive_head(doc, person.start):
@@ -254,7 +265,11 @@ class EntityFinder:
                     genitive = [r for r in person_readings(person.text, ("gent",)) if r != person.text]
                     readings = list(dict.fromkeys(genitive + readings))
                 persons.append((readings, person))
-        doc.organisations = sorted(rule_orgs + ner_found, key=lambda o: o.start)
+        chrome = page_chrome(doc.normalized.text)
+        doc.organisations = sorted(
+            (o for o in rule_orgs + ner_found if not chrome.covers(o.start)), key=lambda o: o.start
+        )
+        persons = [p for p in persons if not chrome.covers(p[1].start)]
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
         quoted = Spans((o.start, o.end) for o in quoted_orgs)
         for place in doc.places:
@@ -278,6 +293,36 @@ class EntityFinder:
                     full.append((owner, mention))
         for name, mention in sorted(full, key=lambda x: x[1].start):
             doc.persons.append(NamedMention(name, mention.start, mention.end))
+
+    def _with_caps_names(self, doc: Document) -> list[Mention]:
+        """NER's mentions, with the names whose surname is in capitals (`Иван ПЕТРОВ`, `ИВАН ПЕТРОВ`) as
+        persons: a body NER ran on into such a name (`управления полиции Ивана ПЕТРОВА`) ends before it."""
+        found = []
+        for match in CAPS_NAME.finditer(doc.normalized.text):
+            first, surname = match.group(1), match.group(2)
+            if not SURNAME_END.search(surname.rsplit("-", 1)[-1]) or not re.search(
+                SURNAME_END.pattern + "$", surname
+            ):
+                continue
+            first_known = analyzer().raw.word_is_known(first.lower())
+            if not any("Name" in p.grams for p in _name_parses(first)) and (first_known or first.isupper()):
+                continue  # `Начальник ИВАНОВ`; an unknown name is one only written as a name (`Шынгыс`)
+            found.append(Mention("PER", match.start(), match.end(), match.group()))
+        if not found:
+            return doc.mentions
+        names = Spans((m.start, m.end) for m in found)
+        out = []
+        for mention in doc.mentions:
+            if not names.overlaps(mention.start, mention.end):
+                out.append(mention)
+            elif mention.type == "ORG":
+                cut = min((m.start for m in found if mention.start <= m.start < mention.end), default=0)
+                text = doc.normalized.text[mention.start : cut].rstrip(" ,")
+                if text:
+                    out.append(Mention("ORG", mention.start, mention.start + len(text), text))
+        taken = Spans((m.start, m.end) for m in out if m.type == "PER")
+        out += [m for m in found if not taken.overlaps(m.start, m.end)]
+        return sorted(out, key=lambda m: m.start)
 
     def _person_words(self, doc: Document, mention) -> Mention | None:
         """The name in a PER span, or None when it is no first name and surname: titles and places are
@@ -304,6 +349,20 @@ class EntityFinder:
             for w in words
         )
         return Mention(mention.type, start, end, text)
+
+    def _eponym(self, doc: Document, person: Mention) -> bool:
+        """`на улице Ивана Петрова`, `школа им. Анны Котовой`, `в селе Ключи района Бориса Сидорова`:
+        the name of a street, an institution, a district (`по имени Иван Петров` is a person's; after
+        `Каратальского района` a name is the district's head, not its name)."""
+        before = re.findall(r"[\w-]+", doc.normalized.text[max(0, person.start - 60) : person.start])[-3:]
+        if not before or not before[-1][:1].islower():
+            return False
+        word = before[-1]
+        if word.lower() in self.eponym_words or lemmas(word) & self.eponym_words:
+            return not (word.lower() == "имени" and len(before) > 1 and before[-2].lower() == "по")
+        if not lemmas(word) & self.region_words or len(before) < 2 or _singular(before[-2], "ADJF"):
+            return False
+        return _agree(person.text, "gent") and not _agree(person.text, "nomn")
 
     def _after_genitive_head(self, doc: Document, start: int) -> bool:
         """A word that takes the name in the genitive stands within the few words before it."""

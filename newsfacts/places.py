@@ -15,6 +15,10 @@ from .spans import Spans, containing
 
 MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
 BIG_TOWN = 100_000  # inhabitants: a town of the data named with no other sign that it is a place
+# a site's menu copied with the article: a run of short lines with no sentence in them (`Политика`,
+# `Экономика`, `Спорт`, a weather widget's town): rubric words, not the article's bodies and places
+CHROME_LINE = re.compile(r"[^\n.!?:;•*-][^\n]{0,39}(?<![.!?:;])")
+CHROME_MIN_LINES = 5
 _VOWELS_INDECLINABLE = tuple("оеуыиюэё")
 _HUSHING = tuple("гкхжшщч")
 
@@ -101,6 +105,22 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+def page_chrome(text: str) -> Spans:
+    """The runs of at least CHROME_MIN_LINES short lines (four words at most, no sentence end, not a
+    list's item, few figures) in a row: a menu. A list of figures (`Алматы — 120`) is no menu."""
+    runs, run, offset = [], [], 0
+    for line in [*text.split("\n"), ""]:
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 4 and CHROME_LINE.fullmatch(stripped):
+            run.append((offset, offset + len(line), bool(re.search(r"\d", stripped))))
+        else:
+            if len(run) >= CHROME_MIN_LINES and 10 * sum(d for _, _, d in run) <= 3 * len(run):
+                runs.append((run[0][0], run[-1][1]))
+            run = []
+        offset += len(line) + 1
+    return Spans(runs)
+
+
 def _capitalized(text: str) -> bool:
     return text[:1].isupper()
 
@@ -133,8 +153,9 @@ class PlaceFinder:
         # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
         self._countries: set[str] = set()
         self._last_end = -1
+        self._chrome = chrome = page_chrome(doc.normalized.text)
         for sentence in doc.sentences:
-            if sentence.index in doc.skipped:
+            if sentence.index in doc.skipped or chrome.covers(sentence.start):
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
             if any(p.search(sentence.text.lower()) for p in self.national):
                 doc.national.add(sentence.index)
@@ -374,7 +395,11 @@ class PlaceFinder:
         known = Spans((p.start, p.end) for p in doc.places)
         starts = [s.start for s in doc.sentences]
         for mention in doc.mentions:
-            if mention.type != "LOC" or known.overlaps(mention.start, mention.end):
+            if (
+                mention.type != "LOC"
+                or known.overlaps(mention.start, mention.end)
+                or self._chrome.covers(mention.start)
+            ):
                 continue
             index = containing(starts, mention.start)
             sentence = doc.sentences[index] if index is not None else None

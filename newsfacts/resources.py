@@ -47,6 +47,7 @@ WORD_LISTS: tuple[str, ...] = (
     "body_not_tails.txt",
     "credit_words.txt",
     "custody.txt",
+    "eponym_words.txt",
     "generic_acronyms.txt",
     "generic_bodies.txt",
     "genitive_heads.txt",
