@@ -473,6 +473,15 @@ class EntityFinder:
                 elif tail == ["на", "транспорте"]:
                     end, j = tokens[j + 1].end, j + 2
                 k = j
+                if (
+                    k + 1 < len(tokens)
+                    and tokens[k].text == "по"
+                    and re.fullmatch(r"[А-ЯЁ]{2,4}", tokens[k + 1].text)
+                    and tokens[k + 1].start not in starts
+                    and not self._is_acronym(tokens[k + 1].text)
+                ):
+                    end, j = tokens[k + 1].end, k + 2  # `ГУ МВД по НСО`: a region's abbreviation
+                    k = j
                 while k < len(tokens) and tokens[k].text.lower() in PLACE_PREFIXES:
                     k += 1
                 while k < len(tokens) and tokens[k].start in starts:

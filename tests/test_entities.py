@@ -149,6 +149,19 @@ ORG_NAMES = [
     # a news outlet in a dateline, a site named in the text, but no site in a photo credit
     ("Шымкент. 5 марта. КазТАГ - Полицейские задержали курьера.", {"КазТАГ"}),
     ("По данным stat.kz, краж стало меньше.\nФото: pics.kz", {"stat.kz"}),
+    # a run of abbreviations is one body, with its region, also a region's own abbreviation
+    ("Об этом сообщили в ГУ МВД по ТСО.", {"ГУ МВД по ТСО"}),
+    ("Инспектора задержали сотрудники СВР МВД.", {"СВР МВД"}),
+    ("Груз проверили сотрудники ПС КНБ РК.", {"ПС КНБ РК"}),
+    (
+        "Контрабанду нашли сотрудники КУЗИ ДТК по Туркестанской области.",
+        {"КУЗИ ДТК по Туркестанской области"},
+    ),
+    # a department of a unit named by its abbreviation: the unit is the organisation
+    (
+        "Сотрудники отдела по борьбе с контрабандой УГТК по Навоийской области задержали груз.",
+        {"УГТК по Навоийской области"},
+    ),
 ]
 
 
