@@ -37,6 +37,8 @@ PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "го
 # lower-case words between a body's head and its place: `управление по надзору за законностью ...`
 BODY_LINKS = {"по", "при", "за", "с", "и"}
 BODY_MAX_WORDS = 14
+# a town's or a district's adjective, which names a court or a police unit (`Ошский`, `Ауэзовского`)
+PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое)")
 
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")  # the nominative first: a name as written wins
@@ -495,7 +497,15 @@ class EntityFinder:
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
                 if j - i == 1 and end == tokens[i].end and tokens[i].text not in self.acronyms:
                     name = self._declined_name(tokens[i].text)  # `Антикора` -> `Антикор`
-                found.append(NamedMention(name, tokens[i].start, end))
+                start = tokens[i].start
+                if i > 0 and PLACE_ADJECTIVE.fullmatch(tokens[i - 1].text):
+                    # `Алайского РОВД`: a district's unit; an `У...` is an управление, the rest masculine
+                    gender = "neut" if tokens[i].text.startswith("У") else "masc"
+                    adj = next((a for a in _singular(tokens[i - 1].text, "ADJF")), None)
+                    form = adj.inflect({"nomn", "sing", gender}) if adj is not None else None
+                    if form is not None:
+                        name, start = f"{_keep_case(tokens[i - 1].text, form)} {name}", tokens[i - 1].start
+                found.append(NamedMention(name, start, end))
                 i = j
         return found
 
@@ -530,6 +540,8 @@ class EntityFinder:
                 if head and first == i and lemmas(tokens[i].text) & self.generic_bodies:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
                 end = self._body_end(tokens, i, place_end, org_end) if head else None
+                if head and end is None and PLACE_ADJECTIVE.fullmatch(tokens[first].text):
+                    end = self._named_by_adjective(tokens, i)  # `Ошский городской суд`
                 if end is not None and doc.normalized.text[tokens[first].start].islower():
                     after = tokens[i + 1].text
                     named = after.isascii() or after.isupper()
@@ -599,6 +611,18 @@ class EntityFinder:
                 break
             j += 1
         return tail_end if end is not None else None
+
+    def _named_by_adjective(self, tokens, i: int) -> int:
+        """A body named by its town's or district's adjective, with no place after it (`Ошского городского
+        суда`, `Советского отдела полиции`): the head and the nouns in the genitive right after it."""
+        end, j = tokens[i].end, i + 1
+        while j < min(len(tokens), i + 3):
+            word = tokens[j].text
+            nouns = _singular(word, "NOUN") if re.fullmatch(r"[а-яё]+", word) else ()
+            if not any("gent" in n.grams for n in nouns) or not self._body_word(word):
+                break
+            end, j = tokens[j].end, j + 1
+        return end
 
     def _body_name(self, text: str) -> str:
         """`Министерства внутренних дел (МВД) РК` -> `Министерство внутренних дел РК`."""
