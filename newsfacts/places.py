@@ -4,6 +4,7 @@ that finds place mentions in the sentences, whether or not NER saw them."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from . import geo, resources
@@ -153,6 +154,7 @@ class PlaceFinder:
         # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
         self._countries: set[str] = set()
         self._last_end = -1
+        self._written: dict[str, Place] = {}  # a region of the rules -> its name as the text writes it
         self._chrome = chrome = page_chrome(doc.normalized.text)
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or chrome.covers(sentence.start):
@@ -175,7 +177,9 @@ class PlaceFinder:
                     i = j
                     continue  # `на проспекте Абая`
                 start, end = tokens[i].start, tokens[j - 1].end
-                if not persons.covers(start) and not self._part_of_name(tokens, i, place):
+                # (`области Абай`: a name after a region word is the region's, whatever NER reads)
+                person = persons.covers(start) and not self._region_word(tokens, i - 1)
+                if not person and not self._part_of_name(tokens, i, place):
                     origin = (
                         self._is_origin(tokens, i)
                         or self._is_route(tokens, i)
@@ -185,6 +189,10 @@ class PlaceFinder:
                     doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
                 i = j
         self._unknown_towns(doc)
+        # one name for a region in a document: `область Абай` when the text writes it so once
+        for mention in doc.places:
+            if mention.place.kind == "region" and mention.place.name in self._written:
+                mention.place = self._written[mention.place.name]
 
     def _town_not_person(self, text: str, mention: Mention) -> Mention:
         """NER reads `жителя г. Тараза`, `полицейские Балхаша` as a person called Тараза, Балхаша: one word
@@ -234,6 +242,9 @@ class PlaceFinder:
     def _longest(self, tokens, i: int):
         if not _capitalized(tokens[i].text):
             return None
+        written = self._named_after_region_word(tokens, i)
+        if written is not None:
+            return written, i + 1
         for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
             text = " ".join(t.text for t in tokens[i:j])
             place = self.gazetteer.lookup(text)
@@ -251,6 +262,16 @@ class PlaceFinder:
                     break  # `в штате Нью-Йорк`: the state of the world's data, not the rules' town
                 return place, j
         return self._world(tokens, i)
+
+    def _named_after_region_word(self, tokens, i: int) -> Place | None:
+        """`области Абай`, `в области Жетісу`: a Kazakh region of 2022 named as it is written, `область
+        Абай` (the rules' row, `Абайская область`, names it when the text says `Абайской области`)."""
+        if not self._region_word(tokens, i - 1) or not tokens[i].text.replace("-", "").isalpha():
+            return None
+        place = self.gazetteer.lookup(f"область {tokens[i].text}")
+        if place is None or place.kind != "region":
+            return None
+        return self._written.setdefault(place.name, replace(place, name=f"область {tokens[i].text}"))
 
     def _world(self, tokens, i: int):
         """The places of the whole world (geo.py) the rules do not know, in any case: `в Смоленске`,
@@ -345,6 +366,8 @@ class PlaceFinder:
         named in the nominative."""
         if i + 1 >= len(tokens) or not self._region_word(tokens, i + 1):
             return None
+        if i + 2 < len(tokens) and self._named_after_region_word(tokens, i + 2) is not None:
+            return None  # `Полицейские области Абай`: the adjective is no part of the region
         adjective = next((p for p in analyzer()(tokens[i].text.lower()) if "ADJF" in p.grams), None)
         noun = next(
             (p for p in analyzer().raw.parse(tokens[i + 1].text.lower()) if p.tag.POS == "NOUN"), None
