@@ -57,6 +57,11 @@ def _fits(parse, case: str, gender: str) -> bool:
     return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
 
 
+def _country(word: str) -> bool:
+    place = gazetteer().lookup(word)
+    return place is not None and place.kind == "country"
+
+
 def _agree(text: str, case: str) -> bool:
     """Every word of a name the dictionary knows can be in `case`, in one gender."""
     known = [p for p in (_name_parses(word) for word in text.split()) if p]
@@ -464,7 +469,7 @@ class EntityFinder:
                 j = i
                 while j < len(tokens) and self._is_acronym(tokens[j].text):
                     j += 1
-                if j == i or all(t.text == "РК" for t in tokens[i:j]):
+                if j == i or all(_country(t.text) for t in tokens[i:j]):  # a bare `РК`, `РФ`
                     i += 1
                     continue
                 end = tokens[j - 1].end
@@ -494,6 +499,13 @@ class EntityFinder:
                     k = j + 1  # `УМВД России по Челнам`: the country, then the town
                     if j >= len(tokens) or tokens[j].text != "по":
                         break
+                if (
+                    j < k < len(tokens)
+                    and tokens[k - 1].text == "по"
+                    and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", tokens[k].text)
+                    and not self._is_acronym(tokens[k].text)
+                ):
+                    end, j = tokens[k].end, k + 1  # `УМВД России по Приморью`: a place the rules lack
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
                 if j - i == 1 and end == tokens[i].end and tokens[i].text not in self.acronyms:
                     name = self._declined_name(tokens[i].text)  # `Антикора` -> `Антикор`
