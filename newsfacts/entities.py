@@ -11,6 +11,7 @@ from .document import Document, NamedMention
 from .morph import analyzer, lemmas
 from .ner import Mention
 from .places import gazetteer, page_chrome
+from .segment import Token
 from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
@@ -55,6 +56,16 @@ def _name_parses(word: str) -> list:
 
 def _fits(parse, case: str, gender: str) -> bool:
     return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
+
+
+def _rewritten(text: str, start: int, end: int, tokens) -> str:
+    """text[start:end] with each token's text as given (a line in capitals put in lower case)."""
+    out, pos = [], start
+    for t in tokens:
+        if start <= t.start and t.end <= end:
+            out += [text[pos : t.start], t.text]
+            pos = t.end
+    return "".join(out) + text[pos:end]
 
 
 def _country(word: str) -> bool:
@@ -315,9 +326,9 @@ class EntityFinder:
             if not any("Name" in p.grams for p in _name_parses(first)) and (first_known or first.isupper()):
                 continue  # `Начальник ИВАНОВ`; an unknown name is one only written as a name (`Шынгыс`)
             found.append(Mention("PER", match.start(), match.end(), match.group()))
+        self._names = names = Spans((m.start, m.end) for m in found)
         if not found:
             return doc.mentions
-        names = Spans((m.start, m.end) for m in found)
         out = []
         for mention in doc.mentions:
             if not names.overlaps(mention.start, mention.end):
@@ -535,9 +546,22 @@ class EntityFinder:
         unit_ends = {u.end for u in units if " " in u.name or u.name not in self.generic_acronyms}
         found = []
         for sentence in doc.sentences:
-            tokens = sentence.tokens
+            tokens = written = sentence.tokens
+            lowered = None
             i = 0
             while i < len(tokens):
+                # `НАЧАЛЬНИК УПРАВЛЕНИЯ ПОЛИЦИИ Г. СЕМЕЙ`: a line in capitals is read in lower case
+                if written[i].text.isupper() and len(written[i].text) > 3:
+                    lowered = lowered or self._lowered(written)
+                    tokens = lowered
+                    # (NER's organisations in capitals are its guesses: `ПОЛИЦИИ`)
+                    orgs = {
+                        s: e
+                        for s, e in org_end.items()
+                        if s not in {t.start for t in lowered if t.text.islower()}
+                    }
+                else:
+                    tokens, orgs = written, org_end
                 # (the analyser only for words that may be a head: it is the cost of this stage)
                 may_be = tokens[i].text[:3].lower() in self.head_prefixes
                 head = (
@@ -551,7 +575,7 @@ class EntityFinder:
                     first -= 1  # `Казалинского районного суда`, `антикоррупционную службу`
                 if head and first == i and lemmas(tokens[i].text) & self.generic_bodies:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
-                end = self._body_end(tokens, i, place_end, org_end) if head else None
+                end = self._body_end(tokens, i, place_end, orgs) if head else None
                 if head and end is None and PLACE_ADJECTIVE.fullmatch(tokens[first].text):
                     end = self._named_by_adjective(tokens, i)  # `Ошский городской суд`
                 if end is not None and doc.normalized.text[tokens[first].start].islower():
@@ -566,6 +590,8 @@ class EntityFinder:
                     continue
                 start = tokens[first].start
                 text = doc.normalized.text[start:end]
+                if tokens is lowered:
+                    text = _rewritten(doc.normalized.text, start, end, tokens)
                 found.append(NamedMention(self._body_name(text), start, end))
                 short = re.search(r"\(([А-ЯЁA-Z]{2,8})\)", text)
                 if short:  # both the full name and its abbreviation (`ГУВД Ташкента`)
@@ -580,6 +606,21 @@ class EntityFinder:
                     i += 1
         return found
 
+    def _lowered(self, tokens) -> list[Token]:
+        """The words of a line in capitals as a sentence writes them: abbreviations of bodies and of
+        countries stay (`РК`), places are capitalised, the rest in lower case."""
+        out = []
+        for t in tokens:
+            word = t.text
+            if not word.isupper() or self._is_acronym(word):
+                pass
+            elif gazetteer().lookup(word) is not None:
+                word = word if len(word) <= 4 else word.capitalize()  # `ВКО`, `Семей`
+            elif analyzer().raw.word_is_known(word.lower()):
+                word = word.lower()  # (an unknown word is an abbreviation: `УИС`)
+            out.append(Token(t.start, t.end, word))
+        return out
+
     def _body_end(self, tokens, i: int, place_end: dict, org_end: dict) -> int | None:
         """Where the body headed by tokens[i] ends: at the place or named body its words lead to, with a
         place right after a named body (`Департамента полиции` `Астаны`) and a tail after `по`/`при`
@@ -587,6 +628,8 @@ class EntityFinder:
         end, tail_end, tail, j = None, None, False, i + 1
         while j < min(len(tokens), i + BODY_MAX_WORDS):
             token, word = tokens[j], tokens[j].text
+            if self._names.covers(token.start):
+                break  # `управления полиции города Ивана ПЕТРОВА`: a person's name ends a body
             if end is not None and token.start < end:
                 j += 1
                 continue
