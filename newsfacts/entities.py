@@ -232,6 +232,7 @@ class EntityFinder:
         self.stopwords = set(resources.words("org_stopwords.txt"))
         self.genitive_heads = set(resources.words("genitive_heads.txt"))
         self.generic_bodies = set(resources.words("generic_bodies.txt"))
+        self.generic_body_words = set(resources.words("generic_body_words.txt"))
         self.generic_acronyms = set(resources.words("generic_acronyms.txt"))
         self.body_heads = set(resources.words("body_heads.txt"))
         self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
@@ -249,7 +250,16 @@ class EntityFinder:
         quoted_orgs = self._quoted(doc)
         regions = self._region_phrases(doc)
         units = self._police_units(doc, regions)
-        ner_orgs = [_without_initials(m) for m in mentions if m.type == "ORG"]
+        # (`Департамента полиции`, a kind of body with no place after it, ends no body: `управления ...
+        # областного Департамента полиции` is none)
+        place_starts = {p.start for p in doc.places}
+        text = doc.normalized.text
+        ner_orgs = [
+            _without_initials(m)
+            for m in mentions
+            if m.type == "ORG"
+            and (not self._kind_of_body(m.text) or len(text) - len(text[m.end :].lstrip(" ")) in place_starts)
+        ]
         bodies = self._bodies(doc, units, ner_orgs, regions)
         in_body = Spans((b.start, b.end) for b in bodies)
         # a unit inside a body is named with it; a bare `ДП` or `УМС ДП` (no place, no parent) is none
@@ -415,11 +425,20 @@ class EntityFinder:
         if after and end + after.end() in places:  # `Департамент полиции Шымкента`
             end = places[end + after.end()].end
             name = doc.normalized.text[mention.start : end].strip('"')
+        elif self._kind_of_body(name):
+            return None  # `Департамент полиции` with no place: a kind of body
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
         if quoted:  # `«Известия»`: a name in quotes is kept as written
             return NamedMention(mention.text.strip('"').strip(), mention.start, end)
         return NamedMention(org_nominative(name), mention.start, end)
+
+    def _kind_of_body(self, text: str) -> bool:
+        """`Департамент полиции`, `Управления полиции`: a head and generic words, no name."""
+        words = re.findall(r"[\w-]+", text)
+        return len(words) > 1 and all(
+            lemmas(w) & self.body_heads or lemmas(w) & self.generic_body_words for w in words
+        )
 
     def _may_be_person(self, text: str) -> bool:
         """NER takes single capitalised words for names: `Антикора`, `Риддера`, `Обвиняемой`."""

@@ -50,6 +50,7 @@ WORD_LISTS: tuple[str, ...] = (
     "eponym_words.txt",
     "generic_acronyms.txt",
     "generic_bodies.txt",
+    "generic_body_words.txt",
     "genitive_heads.txt",
     "goods_words.txt",
     "national_scope.txt",
