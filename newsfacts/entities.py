@@ -107,6 +107,16 @@ def person_readings(text: str, cases: tuple[str, ...] = CASES) -> list[str]:
             for word, word_parses in zip(words, parses, strict=True):
                 parse = next((p for p in word_parses if _fits(p, case, gender)), None)
                 nominative = parse.inflect({"nomn", "sing"}) if parse is not None and case != "nomn" else None
+                guessed = (
+                    parse is not None
+                    and gender == "masc"
+                    and "Name" in parse.grams
+                    and not analyzer().raw.word_is_known(word.lower())
+                )
+                if guessed and nominative is not None and nominative.endswith(("а", "я")):
+                    # `Жандосе`: a man's name the dictionary lacks ends as most do, not in `-а`, `-я`
+                    nominative = None
+                    word_parses = []
                 if not word_parses and case != "nomn":
                     # a name the dictionary lacks, beside a known one in this case: its usual ending
                     ending, nomn = NAME_ENDINGS[gender][case]
