@@ -373,7 +373,15 @@ class EntityFinder:
                 bool(lemmas(word) & self.titles) or gazetteer().lookup(word) is not None or word[:1].islower()
             )
 
+        first = True
         while words and cut(words[0].group()):
+            if (
+                first
+                and len(words) == 2
+                and not (lemmas(words[0].group()) & self.titles or words[0].group()[:1].islower())
+            ):
+                break  # `Алтай Сапаров`, `Темир Бекенов`: a first name that is also a town's, then a surname
+            first = False
             words.pop(0)
         while words and gazetteer().lookup(words[-1].group()) is not None:
             words.pop()

@@ -215,6 +215,8 @@ PERSON_NAMES = [
     ("ГАЛЫМ ТУРСУНБЕКОВ, житель села Жанаарык:", ["Галым Турсунбеков"]),
     ("Рустем АЙТКАЛИЕВ: поверил звонку из банка", ["Рустем Айткалиев"]),
     ("По словам начальника управления полиции Данияра ЕСЕНОВА, краж стало меньше.", ["Данияр Есенов"]),
+    # a first name that is also a town's, before a surname (a town after a title is cut: `Аким Кентау`)
+    ("Как сообщил инспектор Темир Жанысбаев, рейд прошел спокойно.", ["Темир Жанысбаев"]),
     # a man's name the dictionary lacks, declined: not the `-я` of pymorphy's guess
     ("Речь шла о главе района Жандосе Сапарове.", ["Жандос Сапаров"]),
     # a name of a street, a school, a district is no person; a district's head after its adjective is one
