@@ -305,7 +305,10 @@ class PlaceFinder:
                 )
                 best = self._choose(found, region=region)
                 kind = "region" if self._region_word(tokens, i - 1) else best.kind  # `штат Оклахома`
-                return Place(best.name, kind, None, best.country, best.geonames), j
+                name = best.name
+                if key(name).replace(" ", "-") == key(" ".join(words)):
+                    name = " ".join(words)  # `Кара-Суу`, as written, not the data's `Кара Суу`
+                return Place(name, kind, None, best.country, best.geonames), j
         region = self._made_region(tokens, i)
         if region is not None:
             return region

@@ -108,6 +108,7 @@ WORLD = [
     ("Караганда", [("city", "Караганда", "KZ", True)]),  # a row of rules/ with its GeoNames id
     ("В Абайской области задержан мужчина.", [("region", "Абайская область", "KZ", False)]),
     ("Акция прошла в Чувашии.", [("region", "Чувашия", "RU", False)]),  # rules/: the data lacks the name
+    ("Рейд провели в Кара-Суу.", [("city", "Кара-Суу", "KG", True)]),  # as written, not the data's `Кара Суу`
 ]
 
 
