@@ -282,6 +282,8 @@ class PlaceFinder:
             words = [t.text for t in tokens[i:j]]
             if not all(w.replace("-", "").isalpha() for w in words) or words[-1] == "-":
                 continue
+            if len(words) == 1 and (len(words[0]) <= 2 or (words[0].isupper() and len(words[0]) <= 4)):
+                continue  # `КР`, `ОВД`: an abbreviation, `На` at a sentence's start: no town of the data
             found = self.index.lookup(words)
             if not found:
                 continue

@@ -138,6 +138,7 @@ def test_places_of_the_world(pipeline, text, expected):
         "Северной стороной дома.",  # an adjective
         "Турагентство «Нур Сапар Тревел» закрыто.",  # a firm's name
         "Конференция по Азии открылась.",  # a continent is no place of the record
+        "Об этом сообщила пресс-служба ГПС КР.",  # an abbreviation is no town of the data
     ],
 )
 def test_no_world_place(pipeline, text):
