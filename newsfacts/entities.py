@@ -10,7 +10,8 @@ from . import resources
 from .document import Document, NamedMention
 from .morph import analyzer, lemmas
 from .ner import Mention
-from .places import gazetteer
+from .places import gazetteer, page_chrome
+from .segment import Token
 from .spans import Spans
 
 QUOTED = re.compile(r'"([^"\n]{1,80})"')
@@ -28,12 +29,17 @@ DATELINES = (
     re.compile(r"^" + _OUTLET + r" \([A-Z]{2}\) [—–-] ", re.M),
 )
 NAME_GRAMS = ("Name", "Surn", "Patr")
+# a name with its surname in capitals, which NER does not tag: `Иван ПЕТРОВ`, `ИВАН ПЕТРОВ, начальник ...`
+CAPS_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+|[А-ЯЁ]{3,}) ([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w-])")
+SURNAME_END = re.compile(r"(?:[ОЕЁ]В|[ИЫ]Н)(?:А|У|ЫМ|ОМ|Е|ОЙ|Ы)?|УЛЫ|УУЛУ|КЫЗЫ")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
 # lower-case words between a body's head and its place: `управление по надзору за законностью ...`
 BODY_LINKS = {"по", "при", "за", "с", "и"}
 BODY_MAX_WORDS = 14
+# a town's or a district's adjective, which names a court or a police unit (`Ошский`, `Ауэзовского`)
+PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое)")
 
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")  # the nominative first: a name as written wins
@@ -50,6 +56,27 @@ def _name_parses(word: str) -> list:
 
 def _fits(parse, case: str, gender: str) -> bool:
     return case in parse.grams and (gender in parse.grams or not any(g in parse.grams for g in GENDERS))
+
+
+def _rewritten(text: str, start: int, end: int, tokens) -> str:
+    """text[start:end] with each token's text as given (a line in capitals put in lower case)."""
+    out, pos = [], start
+    for t in tokens:
+        if start <= t.start and t.end <= end:
+            out += [text[pos : t.start], t.text]
+            pos = t.end
+    return "".join(out) + text[pos:end]
+
+
+def _country(word: str) -> bool:
+    place = gazetteer().lookup(word)
+    return place is not None and place.kind == "country"
+
+
+def _agree(text: str, case: str) -> bool:
+    """Every word of a name the dictionary knows can be in `case`, in one gender."""
+    known = [p for p in (_name_parses(word) for word in text.split()) if p]
+    return bool(known) and any(all(any(_fits(p, case, g) for p in word) for word in known) for g in GENDERS)
 
 
 def _nominative(word: str) -> str:
@@ -80,6 +107,16 @@ def person_readings(text: str, cases: tuple[str, ...] = CASES) -> list[str]:
             for word, word_parses in zip(words, parses, strict=True):
                 parse = next((p for p in word_parses if _fits(p, case, gender)), None)
                 nominative = parse.inflect({"nomn", "sing"}) if parse is not None and case != "nomn" else None
+                guessed = (
+                    parse is not None
+                    and gender == "masc"
+                    and "Name" in parse.grams
+                    and not analyzer().raw.word_is_known(word.lower())
+                )
+                if guessed and nominative is not None and nominative.endswith(("а", "я")):
+                    # `Жандосе`: a man's name the dictionary lacks ends as most do, not in `-а`, `-я`
+                    nominative = None
+                    word_parses = []
                 if not word_parses and case != "nomn":
                     # a name the dictionary lacks, beside a known one in this case: its usual ending
                     ending, nomn = NAME_ENDINGS[gender][case]
@@ -205,11 +242,13 @@ class EntityFinder:
         self.stopwords = set(resources.words("org_stopwords.txt"))
         self.genitive_heads = set(resources.words("genitive_heads.txt"))
         self.generic_bodies = set(resources.words("generic_bodies.txt"))
+        self.generic_body_words = set(resources.words("generic_body_words.txt"))
         self.generic_acronyms = set(resources.words("generic_acronyms.txt"))
         self.body_heads = set(resources.words("body_heads.txt"))
         self.platforms = {w.lower(): w for w in resources.words("platforms.txt")}
         self.credit_words = set(resources.words("credit_words.txt"))
         self.titles = set(resources.words("person_titles.txt"))
+        self.eponym_words = set(resources.words("eponym_words.txt"))
         self.region_words = set(resources.words("unit_words.txt"))
         self.unit_prefixes = tuple({w[:3] for w in self.region_words} | {"сто"})
         self.head_prefixes = {w[:3].lower() for w in self.body_heads}
@@ -217,10 +256,20 @@ class EntityFinder:
         self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 
     def __call__(self, doc: Document) -> None:
+        mentions = self._with_caps_names(doc)
         quoted_orgs = self._quoted(doc)
         regions = self._region_phrases(doc)
         units = self._police_units(doc, regions)
-        ner_orgs = [_without_initials(m) for m in doc.mentions if m.type == "ORG"]
+        # (`Департамента полиции`, a kind of body with no place after it, ends no body: `управления ...
+        # областного Департамента полиции` is none)
+        place_starts = {p.start for p in doc.places}
+        text = doc.normalized.text
+        ner_orgs = [
+            _without_initials(m)
+            for m in mentions
+            if m.type == "ORG"
+            and (not self._kind_of_body(m.text) or len(text) - len(text[m.end :].lstrip(" ")) in place_starts)
+        ]
         bodies = self._bodies(doc, units, ner_orgs, regions)
         in_body = Spans((b.start, b.end) for b in bodies)
         # a unit inside a body is named with it; a bare `ДП` or `УМС ДП` (no place, no parent) is none
@@ -237,7 +286,7 @@ class EntityFinder:
         taken = Spans((o.start, o.end) for o in rule_orgs)
         ner_found, persons = [], []
         places = {p.start: p for p in doc.places if not p.origin}
-        for mention in doc.mentions:
+        for mention in mentions:
             overlaps = taken.overlaps(mention.start, mention.end)
             if mention.type == "ORG" and not overlaps:
                 mention = _without_initials(mention)
@@ -246,7 +295,7 @@ class EntityFinder:
                     ner_found.append(org)
             elif mention.type == "PER" and self._may_be_person(mention.text):
                 person = self._person_words(doc, mention)
-                if person is None:
+                if person is None or self._eponym(doc, person):
                     continue
                 readings = person_readings(person.text)
                 if self._after_genitive_head(doc, person.start):
@@ -254,7 +303,11 @@ class EntityFinder:
                     genitive = [r for r in person_readings(person.text, ("gent",)) if r != person.text]
                     readings = list(dict.fromkeys(genitive + readings))
                 persons.append((readings, person))
-        doc.organisations = sorted(rule_orgs + ner_found, key=lambda o: o.start)
+        chrome = page_chrome(doc.normalized.text)
+        doc.organisations = sorted(
+            (o for o in rule_orgs + ner_found if not chrome.covers(o.start)), key=lambda o: o.start
+        )
+        persons = [p for p in persons if not chrome.covers(p[1].start)]
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
         quoted = Spans((o.start, o.end) for o in quoted_orgs)
         for place in doc.places:
@@ -279,6 +332,36 @@ class EntityFinder:
         for name, mention in sorted(full, key=lambda x: x[1].start):
             doc.persons.append(NamedMention(name, mention.start, mention.end))
 
+    def _with_caps_names(self, doc: Document) -> list[Mention]:
+        """NER's mentions, with the names whose surname is in capitals (`Иван ПЕТРОВ`, `ИВАН ПЕТРОВ`) as
+        persons: a body NER ran on into such a name (`управления полиции Ивана ПЕТРОВА`) ends before it."""
+        found = []
+        for match in CAPS_NAME.finditer(doc.normalized.text):
+            first, surname = match.group(1), match.group(2)
+            if not SURNAME_END.search(surname.rsplit("-", 1)[-1]) or not re.search(
+                SURNAME_END.pattern + "$", surname
+            ):
+                continue
+            first_known = analyzer().raw.word_is_known(first.lower())
+            if not any("Name" in p.grams for p in _name_parses(first)) and (first_known or first.isupper()):
+                continue  # `Начальник ИВАНОВ`; an unknown name is one only written as a name (`Шынгыс`)
+            found.append(Mention("PER", match.start(), match.end(), match.group()))
+        self._names = names = Spans((m.start, m.end) for m in found)
+        if not found:
+            return doc.mentions
+        out = []
+        for mention in doc.mentions:
+            if not names.overlaps(mention.start, mention.end):
+                out.append(mention)
+            elif mention.type == "ORG":
+                cut = min((m.start for m in found if mention.start <= m.start < mention.end), default=0)
+                text = doc.normalized.text[mention.start : cut].rstrip(" ,")
+                if text:
+                    out.append(Mention("ORG", mention.start, mention.start + len(text), text))
+        taken = Spans((m.start, m.end) for m in out if m.type == "PER")
+        out += [m for m in found if not taken.overlaps(m.start, m.end)]
+        return sorted(out, key=lambda m: m.start)
+
     def _person_words(self, doc: Document, mention) -> Mention | None:
         """The name in a PER span, or None when it is no first name and surname: titles and places are
         cut off (`Аким Кентау`, `Кентау Даурен Сапаров`), initials (`Г. Сапарова`, `Б.Р.`) and car
@@ -290,7 +373,15 @@ class EntityFinder:
                 bool(lemmas(word) & self.titles) or gazetteer().lookup(word) is not None or word[:1].islower()
             )
 
+        first = True
         while words and cut(words[0].group()):
+            if (
+                first
+                and len(words) == 2
+                and not (lemmas(words[0].group()) & self.titles or words[0].group()[:1].islower())
+            ):
+                break  # `Алтай Сапаров`, `Темир Бекенов`: a first name that is also a town's, then a surname
+            first = False
             words.pop(0)
         while words and gazetteer().lookup(words[-1].group()) is not None:
             words.pop()
@@ -304,6 +395,20 @@ class EntityFinder:
             for w in words
         )
         return Mention(mention.type, start, end, text)
+
+    def _eponym(self, doc: Document, person: Mention) -> bool:
+        """`на улице Ивана Петрова`, `школа им. Анны Котовой`, `в селе Ключи района Бориса Сидорова`:
+        the name of a street, an institution, a district (`по имени Иван Петров` is a person's; after
+        `Каратальского района` a name is the district's head, not its name)."""
+        before = re.findall(r"[\w-]+", doc.normalized.text[max(0, person.start - 60) : person.start])[-3:]
+        if not before or not before[-1][:1].islower():
+            return False
+        word = before[-1]
+        if word.lower() in self.eponym_words or lemmas(word) & self.eponym_words:
+            return not (word.lower() == "имени" and len(before) > 1 and before[-2].lower() == "по")
+        if not lemmas(word) & self.region_words or len(before) < 2 or _singular(before[-2], "ADJF"):
+            return False
+        return _agree(person.text, "gent") and not _agree(person.text, "nomn")
 
     def _after_genitive_head(self, doc: Document, start: int) -> bool:
         """A word that takes the name in the genitive stands within the few words before it."""
@@ -338,11 +443,20 @@ class EntityFinder:
         if after and end + after.end() in places:  # `Департамент полиции Шымкента`
             end = places[end + after.end()].end
             name = doc.normalized.text[mention.start : end].strip('"')
+        elif self._kind_of_body(name):
+            return None  # `Департамент полиции` with no place: a kind of body
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
         if quoted:  # `«Известия»`: a name in quotes is kept as written
             return NamedMention(mention.text.strip('"').strip(), mention.start, end)
         return NamedMention(org_nominative(name), mention.start, end)
+
+    def _kind_of_body(self, text: str) -> bool:
+        """`Департамент полиции`, `Управления полиции`: a head and generic words, no name."""
+        words = re.findall(r"[\w-]+", text)
+        return len(words) > 1 and all(
+            lemmas(w) & self.body_heads or lemmas(w) & self.generic_body_words for w in words
+        )
 
     def _may_be_person(self, text: str) -> bool:
         """NER takes single capitalised words for names: `Антикора`, `Риддера`, `Обвиняемой`."""
@@ -403,7 +517,7 @@ class EntityFinder:
                 j = i
                 while j < len(tokens) and self._is_acronym(tokens[j].text):
                     j += 1
-                if j == i or all(t.text == "РК" for t in tokens[i:j]):
+                if j == i or all(_country(t.text) for t in tokens[i:j]):  # a bare `РК`, `РФ`
                     i += 1
                     continue
                 end = tokens[j - 1].end
@@ -414,6 +528,15 @@ class EntityFinder:
                 elif tail == ["на", "транспорте"]:
                     end, j = tokens[j + 1].end, j + 2
                 k = j
+                if (
+                    k + 1 < len(tokens)
+                    and tokens[k].text == "по"
+                    and re.fullmatch(r"[А-ЯЁ]{2,4}", tokens[k + 1].text)
+                    and tokens[k + 1].start not in starts
+                    and not self._is_acronym(tokens[k + 1].text)
+                ):
+                    end, j = tokens[k + 1].end, k + 2  # `ГУ МВД по НСО`: a region's abbreviation
+                    k = j
                 while k < len(tokens) and tokens[k].text.lower() in PLACE_PREFIXES:
                     k += 1
                 while k < len(tokens) and tokens[k].start in starts:
@@ -424,10 +547,25 @@ class EntityFinder:
                     k = j + 1  # `УМВД России по Челнам`: the country, then the town
                     if j >= len(tokens) or tokens[j].text != "по":
                         break
+                if (
+                    j < k < len(tokens)
+                    and tokens[k - 1].text == "по"
+                    and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", tokens[k].text)
+                    and not self._is_acronym(tokens[k].text)
+                ):
+                    end, j = tokens[k].end, k + 1  # `УМВД России по Приморью`: a place the rules lack
                 name = re.sub(r"\s+", " ", doc.normalized.text[tokens[i].start : end])
                 if j - i == 1 and end == tokens[i].end and tokens[i].text not in self.acronyms:
                     name = self._declined_name(tokens[i].text)  # `Антикора` -> `Антикор`
-                found.append(NamedMention(name, tokens[i].start, end))
+                start = tokens[i].start
+                if i > 0 and PLACE_ADJECTIVE.fullmatch(tokens[i - 1].text):
+                    # `Алайского РОВД`: a district's unit; an `У...` is an управление, the rest masculine
+                    gender = "neut" if tokens[i].text.startswith("У") else "masc"
+                    adj = next((a for a in _singular(tokens[i - 1].text, "ADJF")), None)
+                    form = adj.inflect({"nomn", "sing", gender}) if adj is not None else None
+                    if form is not None:
+                        name, start = f"{_keep_case(tokens[i - 1].text, form)} {name}", tokens[i - 1].start
+                found.append(NamedMention(name, start, end))
                 i = j
         return found
 
@@ -445,9 +583,22 @@ class EntityFinder:
         unit_ends = {u.end for u in units if " " in u.name or u.name not in self.generic_acronyms}
         found = []
         for sentence in doc.sentences:
-            tokens = sentence.tokens
+            tokens = written = sentence.tokens
+            lowered = None
             i = 0
             while i < len(tokens):
+                # `НАЧАЛЬНИК УПРАВЛЕНИЯ ПОЛИЦИИ Г. СЕМЕЙ`: a line in capitals is read in lower case
+                if written[i].text.isupper() and len(written[i].text) > 3:
+                    lowered = lowered or self._lowered(written)
+                    tokens = lowered
+                    # (NER's organisations in capitals are its guesses: `ПОЛИЦИИ`)
+                    orgs = {
+                        s: e
+                        for s, e in org_end.items()
+                        if s not in {t.start for t in lowered if t.text.islower()}
+                    }
+                else:
+                    tokens, orgs = written, org_end
                 # (the analyser only for words that may be a head: it is the cost of this stage)
                 may_be = tokens[i].text[:3].lower() in self.head_prefixes
                 head = (
@@ -461,7 +612,9 @@ class EntityFinder:
                     first -= 1  # `Казалинского районного суда`, `антикоррупционную службу`
                 if head and first == i and lemmas(tokens[i].text) & self.generic_bodies:
                     head = []  # `суд Тараза`: a court is named in full (`Есильский районный суд Астаны`)
-                end = self._body_end(tokens, i, place_end, org_end) if head else None
+                end = self._body_end(tokens, i, place_end, orgs) if head else None
+                if head and end is None and PLACE_ADJECTIVE.fullmatch(tokens[first].text):
+                    end = self._named_by_adjective(tokens, i)  # `Ошский городской суд`
                 if end is not None and doc.normalized.text[tokens[first].start].islower():
                     after = tokens[i + 1].text
                     named = after.isascii() or after.isupper()
@@ -474,6 +627,8 @@ class EntityFinder:
                     continue
                 start = tokens[first].start
                 text = doc.normalized.text[start:end]
+                if tokens is lowered:
+                    text = _rewritten(doc.normalized.text, start, end, tokens)
                 found.append(NamedMention(self._body_name(text), start, end))
                 short = re.search(r"\(([А-ЯЁA-Z]{2,8})\)", text)
                 if short:  # both the full name and its abbreviation (`ГУВД Ташкента`)
@@ -488,6 +643,21 @@ class EntityFinder:
                     i += 1
         return found
 
+    def _lowered(self, tokens) -> list[Token]:
+        """The words of a line in capitals as a sentence writes them: abbreviations of bodies and of
+        countries stay (`РК`), places are capitalised, the rest in lower case."""
+        out = []
+        for t in tokens:
+            word = t.text
+            if not word.isupper() or self._is_acronym(word):
+                pass
+            elif gazetteer().lookup(word) is not None:
+                word = word if len(word) <= 4 else word.capitalize()  # `ВКО`, `Семей`
+            elif analyzer().raw.word_is_known(word.lower()):
+                word = word.lower()  # (an unknown word is an abbreviation: `УИС`)
+            out.append(Token(t.start, t.end, word))
+        return out
+
     def _body_end(self, tokens, i: int, place_end: dict, org_end: dict) -> int | None:
         """Where the body headed by tokens[i] ends: at the place or named body its words lead to, with a
         place right after a named body (`Департамента полиции` `Астаны`) and a tail after `по`/`при`
@@ -495,6 +665,8 @@ class EntityFinder:
         end, tail_end, tail, j = None, None, False, i + 1
         while j < min(len(tokens), i + BODY_MAX_WORDS):
             token, word = tokens[j], tokens[j].text
+            if self._names.covers(token.start):
+                break  # `управления полиции города Ивана ПЕТРОВА`: a person's name ends a body
             if end is not None and token.start < end:
                 j += 1
                 continue
@@ -531,6 +703,18 @@ class EntityFinder:
                 break
             j += 1
         return tail_end if end is not None else None
+
+    def _named_by_adjective(self, tokens, i: int) -> int:
+        """A body named by its town's or district's adjective, with no place after it (`Ошского городского
+        суда`, `Советского отдела полиции`): the head and the nouns in the genitive right after it."""
+        end, j = tokens[i].end, i + 1
+        while j < min(len(tokens), i + 3):
+            word = tokens[j].text
+            nouns = _singular(word, "NOUN") if re.fullmatch(r"[а-яё]+", word) else ()
+            if not any("gent" in n.grams for n in nouns) or not self._body_word(word):
+                break
+            end, j = tokens[j].end, j + 1
+        return end
 
     def _body_name(self, text: str) -> str:
         """`Министерства внутренних дел (МВД) РК` -> `Министерство внутренних дел РК`."""

@@ -4,6 +4,7 @@ that finds place mentions in the sentences, whether or not NER saw them."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from . import geo, resources
@@ -15,6 +16,10 @@ from .spans import Spans, containing
 
 MAX_WORDS = 4  # `Северо-Казахстанской области`, `Республики Грузия`
 BIG_TOWN = 100_000  # inhabitants: a town of the data named with no other sign that it is a place
+# a site's menu copied with the article: a run of short lines with no sentence in them (`Политика`,
+# `Экономика`, `Спорт`, a weather widget's town): rubric words, not the article's bodies and places
+CHROME_LINE = re.compile(r"[^\n.!?:;•*-][^\n]{0,39}(?<![.!?:;])")
+CHROME_MIN_LINES = 5
 _VOWELS_INDECLINABLE = tuple("оеуыиюэё")
 _HUSHING = tuple("гкхжшщч")
 
@@ -101,6 +106,22 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+def page_chrome(text: str) -> Spans:
+    """The runs of at least CHROME_MIN_LINES short lines (four words at most, no sentence end, not a
+    list's item, few figures) in a row: a menu. A list of figures (`Алматы — 120`) is no menu."""
+    runs, run, offset = [], [], 0
+    for line in [*text.split("\n"), ""]:
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 4 and CHROME_LINE.fullmatch(stripped):
+            run.append((offset, offset + len(line), bool(re.search(r"\d", stripped))))
+        else:
+            if len(run) >= CHROME_MIN_LINES and 10 * sum(d for _, _, d in run) <= 3 * len(run):
+                runs.append((run[0][0], run[-1][1]))
+            run = []
+        offset += len(line) + 1
+    return Spans(runs)
+
+
 def _capitalized(text: str) -> bool:
     return text[:1].isupper()
 
@@ -133,8 +154,10 @@ class PlaceFinder:
         # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
         self._countries: set[str] = set()
         self._last_end = -1
+        self._written: dict[str, Place] = {}  # a region of the rules -> its name as the text writes it
+        self._chrome = chrome = page_chrome(doc.normalized.text)
         for sentence in doc.sentences:
-            if sentence.index in doc.skipped:
+            if sentence.index in doc.skipped or chrome.covers(sentence.start):
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
             if any(p.search(sentence.text.lower()) for p in self.national):
                 doc.national.add(sentence.index)
@@ -154,7 +177,9 @@ class PlaceFinder:
                     i = j
                     continue  # `на проспекте Абая`
                 start, end = tokens[i].start, tokens[j - 1].end
-                if not persons.covers(start) and not self._part_of_name(tokens, i, place):
+                # (`области Абай`: a name after a region word is the region's, whatever NER reads)
+                person = persons.covers(start) and not self._region_word(tokens, i - 1)
+                if not person and not self._part_of_name(tokens, i, place):
                     origin = (
                         self._is_origin(tokens, i)
                         or self._is_route(tokens, i)
@@ -164,6 +189,10 @@ class PlaceFinder:
                     doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
                 i = j
         self._unknown_towns(doc)
+        # one name for a region in a document: `область Абай` when the text writes it so once
+        for mention in doc.places:
+            if mention.place.kind == "region" and mention.place.name in self._written:
+                mention.place = self._written[mention.place.name]
 
     def _town_not_person(self, text: str, mention: Mention) -> Mention:
         """NER reads `жителя г. Тараза`, `полицейские Балхаша` as a person called Тараза, Балхаша: one word
@@ -213,6 +242,9 @@ class PlaceFinder:
     def _longest(self, tokens, i: int):
         if not _capitalized(tokens[i].text):
             return None
+        written = self._named_after_region_word(tokens, i)
+        if written is not None:
+            return written, i + 1
         for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
             text = " ".join(t.text for t in tokens[i:j])
             place = self.gazetteer.lookup(text)
@@ -231,6 +263,16 @@ class PlaceFinder:
                 return place, j
         return self._world(tokens, i)
 
+    def _named_after_region_word(self, tokens, i: int) -> Place | None:
+        """`области Абай`, `в области Жетісу`: a Kazakh region of 2022 named as it is written, `область
+        Абай` (the rules' row, `Абайская область`, names it when the text says `Абайской области`)."""
+        if not self._region_word(tokens, i - 1) or not tokens[i].text.replace("-", "").isalpha():
+            return None
+        place = self.gazetteer.lookup(f"область {tokens[i].text}")
+        if place is None or place.kind != "region":
+            return None
+        return self._written.setdefault(place.name, replace(place, name=f"область {tokens[i].text}"))
+
     def _world(self, tokens, i: int):
         """The places of the whole world (geo.py) the rules do not know, in any case: `в Смоленске`,
         `Свердловской области`; or a region made by `область`, `край` (`Могилёвской губернии`); or a town
@@ -240,6 +282,8 @@ class PlaceFinder:
             words = [t.text for t in tokens[i:j]]
             if not all(w.replace("-", "").isalpha() for w in words) or words[-1] == "-":
                 continue
+            if len(words) == 1 and (len(words[0]) <= 2 or (words[0].isupper() and len(words[0]) <= 4)):
+                continue  # `КР`, `ОВД`: an abbreviation, `На` at a sentence's start: no town of the data
             found = self.index.lookup(words)
             if not found:
                 continue
@@ -263,7 +307,10 @@ class PlaceFinder:
                 )
                 best = self._choose(found, region=region)
                 kind = "region" if self._region_word(tokens, i - 1) else best.kind  # `штат Оклахома`
-                return Place(best.name, kind, None, best.country, best.geonames), j
+                name = best.name
+                if key(name).replace(" ", "-") == key(" ".join(words)):
+                    name = " ".join(words)  # `Кара-Суу`, as written, not the data's `Кара Суу`
+                return Place(name, kind, None, best.country, best.geonames), j
         region = self._made_region(tokens, i)
         if region is not None:
             return region
@@ -324,6 +371,8 @@ class PlaceFinder:
         named in the nominative."""
         if i + 1 >= len(tokens) or not self._region_word(tokens, i + 1):
             return None
+        if i + 2 < len(tokens) and self._named_after_region_word(tokens, i + 2) is not None:
+            return None  # `Полицейские области Абай`: the adjective is no part of the region
         adjective = next((p for p in analyzer()(tokens[i].text.lower()) if "ADJF" in p.grams), None)
         noun = next(
             (p for p in analyzer().raw.parse(tokens[i + 1].text.lower()) if p.tag.POS == "NOUN"), None
@@ -374,7 +423,11 @@ class PlaceFinder:
         known = Spans((p.start, p.end) for p in doc.places)
         starts = [s.start for s in doc.sentences]
         for mention in doc.mentions:
-            if mention.type != "LOC" or known.overlaps(mention.start, mention.end):
+            if (
+                mention.type != "LOC"
+                or known.overlaps(mention.start, mention.end)
+                or self._chrome.covers(mention.start)
+            ):
                 continue
             index = containing(starts, mention.start)
             sentence = doc.sentences[index] if index is not None else None
