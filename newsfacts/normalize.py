@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import resources
@@ -41,6 +43,12 @@ MARKUP = re.compile(
     rf"|(</?(?:{BLOCK_TAGS})\b[^<>]*>)|</?(?:{INLINE_TAGS})\b[^<>]*>",
     re.IGNORECASE | re.DOTALL,
 )
+# Where the one-to-one copy stops: markup, entities, CR, invisible characters, and a character that combining
+# marks follow (REPLACE's other characters are replaced one for one, by ONE_TO_ONE).
+_COMBINING = "".join(chr(c) for c in range(0x110000) if unicodedata.combining(chr(c)))
+SLOW = re.compile(f"[<&\r{re.escape(INVISIBLE)}]|.(?=[{re.escape(_COMBINING)}])", re.DOTALL)
+ONE_TO_ONE = str.maketrans({c: r for c, r in REPLACE.items() if c != "\r"})
+
 # `тенге".Жандос`: a quote closed, a full stop, and the speaker's name with no space between them.
 GLUED_QUOTE = re.compile(r'(?:[.!?…]"|"[.!?…])(?=[A-ZА-ЯЁ])')
 
@@ -49,10 +57,11 @@ GLUED_QUOTE = re.compile(r'(?:[.!?…]"|"[.!?…])(?=[A-ZА-ЯЁ])')
 class Normalized:
     original: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = index in `original` of text[i]; one extra entry at the end
+    # (arrays of 8-byte ints, not tuples: a tuple costs 36 bytes a character)
+    offsets: Sequence[int]  # offsets[i] = index in `original` of text[i]; one extra entry at the end
     # ends[i] = index in `original` just after what text[i] came from: past the whole `&nbsp;` or the
     # combining marks composed into text[i]
-    ends: tuple[int, ...]
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` to the span of `original` that it came from."""
@@ -72,23 +81,34 @@ class Normalizer:
         self.to_latin, self.to_cyrillic = _homoglyph_tables()
 
     def __call__(self, original: str) -> Normalized:
-        chars, offsets, ends = self._clean_chars(original)
-        text = "".join(chars)
+        pieces, offsets, ends = self._clean_chars(original)
+        text = "".join(pieces)
         text = self._fix_homoglyphs(text)
-        text = self._split_glued_quotes(text, offsets, ends)
-        return Normalized(original, text, tuple(offsets) + (len(original),), tuple(ends))
+        text, offsets, ends = self._split_glued_quotes(text, offsets, ends)
+        offsets.append(len(original))
+        return Normalized(original, text, offsets, ends)
 
     @staticmethod
-    def _clean_chars(original: str) -> tuple[list[str], list[int], list[int]]:
-        chars: list[str] = []
-        offsets: list[int] = []
-        ends: list[int] = []
+    def _clean_chars(original: str) -> tuple[list[str], array, array]:
+        """The cleaned text in pieces, and for each of its characters where in `original` it came from.
+        Runs of characters that map one to one are copied whole (a long text must not cost a Python
+        object per character: a 20 MB page did); the rest goes a cluster at a time."""
+        pieces: list[str] = []
+        offsets, ends = array("q"), array("q")
         markup = {m.start(): m for m in MARKUP.finditer(original)} if "<" in original else {}
         index = 0
         while index < len(original):
+            found = SLOW.search(original, index)
+            stop = found.start() if found else len(original)
+            if stop > index:
+                pieces.append(original[index:stop].translate(ONE_TO_ONE))
+                offsets.extend(range(index, stop))
+                ends.extend(range(index + 1, stop + 1))
+                index = stop
+                continue
             tag = markup.get(index)
             if tag is not None:
-                chars.append("\n" if tag.group(2) else " ")
+                pieces.append("\n" if tag.group(2) else " ")
                 offsets.append(index)
                 ends.append(tag.end())
                 index = tag.end()
@@ -110,11 +130,11 @@ class Normalizer:
                     continue
                 if char == "\r" and original[end : end + 1] == "\n":
                     continue  # CRLF: keep the LF only
-                chars.append(REPLACE.get(char, char))
+                pieces.append(REPLACE.get(char, char))
                 offsets.append(index)
                 ends.append(end)
             index = end
-        return chars, offsets, ends
+        return pieces, offsets, ends
 
     def _fix_homoglyphs(self, text: str) -> str:
         # Only words that mix scripts: `Instаgram` (Cyrillic а) -> Instagram, `тенгe` (Latin e) -> тенге.
@@ -130,11 +150,22 @@ class Normalizer:
         return WORD.sub(fix, text)  # same length: the offsets do not move
 
     @staticmethod
-    def _split_glued_quotes(text: str, offsets: list[int], ends: list[int]) -> str:
+    def _split_glued_quotes(text: str, offsets: array, ends: array) -> tuple[str, array, array]:
+        """A line break at each cut, made in one pass (one insertion at a time copies a long text as
+        often as it has cuts). The inserted break is empty, at the name that follows."""
         cuts = [match.end() for match in GLUED_QUOTE.finditer(text)]
-        for cut in reversed(cuts):
-            text = text[:cut] + "\n" + text[cut:]
-            # the inserted break is empty, at the name that follows
-            offsets.insert(cut, offsets[cut])
-            ends.insert(cut, offsets[cut])
-        return text
+        if not cuts:
+            return text, offsets, ends
+        pieces, new_offsets, new_ends = [], array("q"), array("q")
+        last = 0
+        for cut in cuts:
+            pieces += [text[last:cut], "\n"]
+            new_offsets += offsets[last:cut]
+            new_offsets.append(offsets[cut])
+            new_ends += ends[last:cut]
+            new_ends.append(offsets[cut])
+            last = cut
+        pieces.append(text[last:])
+        new_offsets += offsets[last:]
+        new_ends += ends[last:]
+        return "".join(pieces), new_offsets, new_ends
