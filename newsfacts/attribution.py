@@ -1,7 +1,9 @@
 """Stage 5: which city each fact belongs to.
 
 The incident's city in the same sentence (the nearest before the fact, else the first after it); else the
-last one named earlier in the same paragraph; a city abroad only when neither names one in Kazakhstan.
+last one named earlier in the same paragraph; a city abroad only when neither names one in Kazakhstan;
+else, in a text that names one town as a scene and no region, that town (real news name it once, in the
+dateline or the headline).
 A city of origin (`житель Тараза`) or of destination (`везли в Ушарал`) is never the incident's. A
 sentence about the whole country, or naming only a region, stops the search: null, not a guess.
 """
@@ -82,6 +84,7 @@ def attribute(doc: Document) -> None:
     the paragraph (`перевел 600 млн тенге в Дубай` stays in Алматы)."""
     incident = _incident(doc)
     earlier = _earlier_in_paragraph(doc, incident)
+    only = _only_city(incident)
     for fact in doc.facts:
         here = incident.get(fact.sentence, [])
         city = _city_in_sentence([p for p in here if not _is_foreign(p.place)], fact)
@@ -89,4 +92,15 @@ def attribute(doc: Document) -> None:
             city = earlier.get(fact.sentence, False)
         if city is False:
             city = _city_in_sentence(here, fact)
+        if city is False and fact.sentence not in doc.national:
+            city = only  # a story told of one town: its later paragraphs need not name it again
         fact.city = city or None
+
+
+def _only_city(incident: dict[int, list[PlaceMention]]) -> str | None:
+    """The town where a text's incidents happen when it names exactly one as a scene (a dateline, the
+    headline, the police of a town) and no region: else None (a region named makes a fact with no town
+    near it possibly regional: null, not a guess)."""
+    places = {p.place.name: p.place for found in incident.values() for p in found}
+    cities = [name for name, place in places.items() if place.kind == "city"]
+    return cities[0] if len(cities) == 1 and len(places) == 1 else None
