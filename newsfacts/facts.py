@@ -24,7 +24,7 @@ from .segment import Sentence
 _NUMBER_STEMS = (
     r"\d|один|одн|дв[аоуе]|тр[иоеё]|четыр|пят|шест|сем|вос|девят|десят|двадцат|тридцат|сорок|сто|ст[аа]|"
     r"двест|трист|полтор|полутор|тысяч|тыс|миллион|млн|миллиард|млрд|трлн|триллион|двое|двоих|трое|троих|"
-    r"четвер"
+    r"четвер|килограм|грамм|тонн|литр"  # (`более килограмма героина`: one unit, no number)
 )
 _DETAIN_STEMS = sorted(
     {lemma[:5].lower() for lemma, kind in lexicon.count_triggers().items() if kind == "detained"}
@@ -248,7 +248,8 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str:
             if token.value in CLAUSE_BREAKS:
                 break
             near.append(token)
-        if any(roles.get(w) == "returned" for t in near for w in lemmas(t)):
+        # (`добровольно вложила 4 млн`: willingly lost, not paid back)
+        if any(roles.get(w) == "returned" and w != "добровольно" for t in near for w in lemmas(t)):
             return "returned"
     return role
 
@@ -413,8 +414,10 @@ class FactExtractor:
                 if currency_before is not None and "(" in {t.value for t in tokens[:index]}:
                     # `12 000 долларов (эквивалентно 5 млн ... тенге)`: a bracket restates the sum in
                     # another currency; a garbled word there must not make it dollars
-                    if any(t.value == "(" for t in tokens[max(0, index - 3) : index]):
-                        continue
+                    if any(t.value == "(" for t in tokens[max(0, index - 3) : index]) and not (
+                        index > 0 and tokens[index - 1].value.lower() == "по"
+                    ):
+                        continue  # (`(примерно по 10-25 тыс. за каждого)` is a share, not a restatement)
                 if currency_before is None:
                     # from an earlier sentence only with a word that says what the sum is (`лишился`)
                     role_word, _ = _nearest(lexicon.money_roles(), tokens, index, end_index)
@@ -594,6 +597,19 @@ class FactExtractor:
             any("PRTS" in f.grams or "VERB" in f.grams for f in getattr(last, "forms", ()))
             or last.value.lower() == "стражу"
         )  # `Основателя, 41-летнего уроженца Кентау, задержали`: the person, then the verb
+        leading = []  # `восемь отправлены под стражу`: a number in words before the participle
+        for token in match_tokens:
+            if not _is_amount_token(token) or token.type == "NUM":
+                break  # (words only: `В 2024 задержаны` is a year)
+            leading.append(token)
+        if leading and person_first and lemmas(last) & triggers and amount_value(leading):
+            return "detained", amount_value(leading), "exact"
+        if (
+            match_tokens[0].type == "NUM"
+            and len(match_tokens) == 2
+            and all("PRTS" in f.grams for f in getattr(last, "forms", ()))
+        ):
+            return None, None, "exact"  # `В 2024 задержаны 40 человек`: a year, then the predicate
         if lemmas(match_tokens[0]) & triggers or (person_first and lemmas(last) & triggers):
             # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count;
             # `Еще двое его знакомых задержаны`: a collective numeral is
@@ -635,7 +651,10 @@ _PERIOD = (
     r"|прошлом\s+году|\w+\s+периоде?(?:\s+\w+\s+года)?)"
 )
 _FILLER = r"(?:(?:уже|лишь|всего|только|еще|ещё)\s+)?"  # `в 2025-м — уже 41`
-_RECORDED = r"(?:было|стало|зарегистрировано|выявлено|зафиксировано)"
+_RECORDED = (
+    r"(?:было|стало|зарегистрировано|выявлено|зафиксировано|учтено|насчитали|насчитано|выявили|"
+    r"зарегистрировали|зафиксировали)"
+)
 _LEADS = [
     rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*{_FILLER}",  # `в 2025-м — 1711`
     r"\bпротив\s+",  # `против 1470`
@@ -668,6 +687,13 @@ CRIME_ITEM = re.compile(
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
+    re.IGNORECASE,
+)
+# `погибли 11 человек и пострадали 59`, `ещё 1 750 получили травмы`: the injured after the dead, the noun
+# said once (only after a count of victims in the sentence)
+HURT = re.compile(
+    rf"(?:\b(?:пострадали|пострадало|ранены|травмированы)\s+(?:ещё\s+|еще\s+)?|\b(?:ещё|еще)\s+)"
+    rf"{_NUMBER}(?:{_ENDS}|(?=\s+(?:получили|получил)\s+(?:травмы|ранения)))",
     re.IGNORECASE,
 )
 # `с 1 204 до 980 случаев`: the noun after the second number counts the first one too
@@ -1060,7 +1086,7 @@ def _compared_counts(
     sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`), else
     of the last count of the paragraph (`Далее следует Астана (11 767)`)."""
     found: list[FactDraft] = []
-    for pattern in (COMPARED, BRACKETED, CRIME_ITEM, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
+    for pattern in (COMPARED, BRACKETED, CRIME_ITEM, HURT, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
@@ -1089,6 +1115,9 @@ def _compared_counts(
                         if after and _in_list(sentence.text, m_end, after[0].start - sentence.start)
                         else None
                     )
+                elif pattern is HURT:
+                    before = [c for c in counts + found if c.end <= start]
+                    kind = "victims" if before and before[-1].kind == "victims" else None
                 elif pattern is CRIME_ITEM:
                     before = [c for c in counts + found if c.end <= start]
                     named = _names_crime(match.group("label"))

@@ -10,6 +10,7 @@ from . import lexicon
 from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
 
 _NOUNS = lexicon.count_nouns()
+_DETAINED = {lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"}
 PERSON_NOUN = dictionary({lemma for lemma, kind in _NOUNS.items() if kind == "persons"})
 COUNTED_NOUN = dictionary(set(_NOUNS))
 # `интернет-мошенничеств`: a word and a hyphen glued before the noun.
@@ -21,8 +22,22 @@ NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
 COUNTED = rule(
     GROUP.optional(), QUALIFIER.optional(), NUMBER, ADJECTIVE.repeatable(max=3).optional(), COUNTED_NOUN
 )
-# `задержаны трое`, `двоих подозреваемых`
-COLLECTIVE_COUNT = rule(COLLECTIVE, ADJECTIVE.repeatable(max=2).optional(), PERSON_NOUN.optional())
+# `задержаны трое`, `двоих подозреваемых`; `восемь отправлены под стражу`: a number in words with no noun,
+# told of by a plural participle of custody (digits are left out: `в 2024 задержаны` is a year)
+BARE_CUSTODY = rule(
+    dictionary(set(lexicon.numerals())).repeatable(max=3),
+    or_(
+        rule(and_(dictionary(_DETAINED), gram("PRTS"), gram("plur"))),
+        rule(
+            and_(dictionary({"взять", "отправить", "заключить", "поместить"}), gram("PRTS"), gram("plur")),
+            in_caseless({"под"}),
+            dictionary({"стража", "арест"}),
+        ),
+    ),
+)
+COLLECTIVE_COUNT = or_(
+    rule(COLLECTIVE, ADJECTIVE.repeatable(max=2).optional(), PERSON_NOUN.optional()), BARE_CUSTODY
+)
 
 # One person: `задержан уроженец`, `задержана 40-летняя жительница`, `задержали подозреваемого`,
 # `задержан инспектор`: a word from count_nouns, or any animate noun, in the singular.
