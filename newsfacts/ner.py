@@ -11,7 +11,7 @@ from .segment import Sentence
 BATCH_SIZE = 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     type: str  # PER | LOC | ORG
     start: int  # offsets in the normalised text

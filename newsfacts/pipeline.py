@@ -45,6 +45,7 @@ class Pipeline:
             ("ner", self._ner),
             ("places", PlaceFinder()),
             ("entities", EntityFinder()),
+            ("tokens done", _drop_tokens),
             ("facts", FactExtractor(tokenizer, automata)),
             ("dates", DateExtractor(tokenizer, automata)),
             ("attribution", attribute),
@@ -94,6 +95,13 @@ class Pipeline:
 
     def _ner(self, doc: Document) -> None:
         doc.mentions = self.ner([s for s in doc.sentences if s.index not in doc.skipped])
+
+
+def _drop_tokens(doc: Document) -> None:
+    """razdel's tokens are read by the places and entities only: a long text's millions of them are not
+    kept through the stages after (the grammars tokenise for themselves)."""
+    for sentence in doc.sentences:
+        sentence.tokens = []
 
 
 def _entities(mentions, normalized) -> list[Entity]:

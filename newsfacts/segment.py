@@ -18,14 +18,14 @@ BLANK_LINES = re.compile(r"\n[ ]*\n\s*")
 MAX_SENTENCE_CHARS = 1000
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a long text has millions of them; a dict each would double its memory)
 class Token:
     start: int
     end: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     paragraph: int

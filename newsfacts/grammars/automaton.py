@@ -16,7 +16,7 @@ from __future__ import annotations
 from yargy.rule.bnf import is_rule
 
 MAX_STATES = 20_000
-MAX_MOVES = 2_000_000  # remembered (state, word) moves of one automaton before they are forgotten
+MAX_MOVES = 100_000  # remembered (state, word) moves of one automaton before they are forgotten (~15 MB)
 
 
 class _Recursive(Exception):

@@ -254,7 +254,7 @@ class _Verdicts:
     frequent words). Equal predicates of different grammars (`dictionary` of the multipliers in
     each) share their answers."""
 
-    MAX_WORDS = 200_000
+    MAX_WORDS = 30_000  # (a word's answers are a dict of up to ~100 predicates: ~150 MB at most)
 
     def __init__(self):
         self.words: dict[tuple, dict] = {}
