@@ -574,7 +574,7 @@ class EntityFinder:
     ) -> list[NamedMention]:
         """State bodies written out in words: a head (rules/body_heads.txt, singular) with the adjectives
         before it and the lower-case words after it, up to a place or a named body that ends it
-        (`управления криминальной полиции департамента полиции Астаны`, `акимат Тараза`, `Пограничная
+        (`управления криминальной полиции департамента полиции Тараза`, `акимат Тараза`, `Пограничная
         служба Комитета национальной безопасности`). Named in the nominative."""
         place_end = dict(regions)
         place_end.update({p.start: p.end for p in doc.places})
@@ -631,7 +631,7 @@ class EntityFinder:
                     text = _rewritten(doc.normalized.text, start, end, tokens)
                 found.append(NamedMention(self._body_name(text), start, end))
                 short = re.search(r"\(([А-ЯЁA-Z]{2,8})\)", text)
-                if short:  # both the full name and its abbreviation (`ГУВД Ташкента`)
+                if short:  # both the full name and its abbreviation (`ГУВД Самарканда`)
                     rest = re.sub(r"\s+", " ", text[short.end() :]).strip()
                     abbr_start = start + short.start(1)
                     found.append(

@@ -949,14 +949,14 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
 
 
 def _per_piece(tokens, start: int, end: int) -> bool:
-    """`слитки весом 5 грамм каждый`, `по 2 кг за штуку`: the weight of one piece, not what was seized."""
+    """`бруски весом 10 граммов каждый`, `по 2 кг за штуку`: the weight of one piece, not what was seized."""
     return any(t.value.lower() in EACH for t in tokens[start : end + 1])
 
 
 def _passed_number(tokens, index: int) -> int:
     """The words of a number that the item of a quantity after it may lie beyond: a per-piece weight
-    (`золотые слитки весом 5 грамм каждый, общим весом 1,1 кг`) or a count of cases (`ГСМ – 580 фактов
-    объемом свыше 60 тонн`); 0 for any other number."""
+    (`серебряные бруски по 20 граммов каждый, всего 2,4 кг`) or a count of cases (`топливо – 310 случаев
+    объемом более 45 тонн`); 0 for any other number."""
     nouns = lexicon.count_nouns()
     for offset, token in enumerate(tokens[index + 1 : index + 1 + PASSED_AFTER], start=1):
         counted = offset == 1 and any(nouns.get(w) == "crimes" for w in lemmas(token))
