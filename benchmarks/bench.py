@@ -136,8 +136,8 @@ def stage_times(profile: bool) -> None:
     from newsfacts import Pipeline
 
     pipeline = Pipeline()
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    pipeline(texts[0])  # warm
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt"))]
+    pipeline(texts[0])  # models loaded
     spent: dict[str, float] = {}
 
     def timed(name, stage):
@@ -149,24 +149,32 @@ def stage_times(profile: bool) -> None:
         return run
 
     pipeline.stages = [(name, timed(name, stage)) for name, stage in pipeline.stages]
-    profiler = cProfile.Profile() if profile else None
-    started = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    for i, text in enumerate(texts):
-        pipeline(text, doc_id=str(i))
-    if profiler:
-        profiler.disable()
-    total = time.perf_counter() - started
-    print(f"\nPipeline stages over corpus/ ({len(texts)} docs, {total:.1f} s, one process):")
-    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
-        print(f"  {name:12s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
-    facts, ner = spent.get("facts", 0.0), spent.get("ner", 1e-9)
-    print(f"  facts / ner  {facts / ner:7.2f}    target <= 1   {'ok' if facts <= ner else 'MISSED'}")
+    # the first pass meets every word for the first time (the grammars' word caches are cold); the second
+    # is what a long run pays once its caches are warm
+    for label in ("first pass, cold word caches", "second pass, warm"):
+        spent.clear()
+        profiler = cProfile.Profile() if profile and label.startswith("second") else None
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        for i, text in enumerate(texts):
+            pipeline(text, doc_id=str(i))
+        if profiler:
+            profiler.disable()
+        total = time.perf_counter() - started
+        _print_stages(f"{len(texts)} docs, {total:.1f} s, one process, {label}", spent, total)
     if profiler:
         stream = io.StringIO()
         pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(25)
         print(stream.getvalue())
+
+
+def _print_stages(title: str, spent: dict[str, float], total: float) -> None:
+    print(f"\nPipeline stages over corpus/ ({title}):")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {name:12s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+    facts, ner = spent.get("facts", 0.0), spent.get("ner", 1e-9)
+    print(f"  facts / ner  {facts / ner:7.2f}    target <= 1   {'ok' if facts <= ner else 'MISSED'}")
 
 
 def main() -> None:
