@@ -62,13 +62,28 @@ class Pipeline:
         warnings: list[str] | None = None,
     ) -> Record:
         _check_text(text)
-        doc = Document(doc_id=doc_id, text=text, source=source, warnings=list(warnings or []))
+        sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
         # The text's own date line wins over the caller's `date`, which is the default for texts without one.
-        doc.published = frontmatter.published(text) or date
-        doc.reference_date = doc.published  # relative dates ("в прошлом году") resolve against it
+        published = frontmatter.published(text) or date
+        sections = _sections(text)
+        if len(sections) == 1:
+            return to_record(self._read(text, doc_id, source, published, warnings), sha256)
+        # A text far longer than any article (a dump, a digest of a year): read a section at a time, so that
+        # its memory and its time per MB stay those of an article's
+        parts = []
+        for start, end in sections:
+            doc = self._read(text[start:end], doc_id, source, published, warnings)
+            parts.append((start, len(doc.sentences), to_record(doc, sha256)))
+        note = f"a long text: read in {len(sections)} sections cut at blank lines, not attributed across"
+        return _joined(parts, note)
+
+    def _read(self, text: str, doc_id, source, published, warnings) -> Document:
+        doc = Document(doc_id=doc_id, text=text, source=source, warnings=list(warnings or []))
+        doc.published = published
+        doc.reference_date = published  # relative dates ("в прошлом году") resolve against it
         for _name, stage in self.stages:
             stage(doc)
-        return to_record(doc, sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return doc
 
     def _normalize(self, doc: Document) -> None:
         doc.normalized = self.normalizer(doc.text)
@@ -95,6 +110,67 @@ class Pipeline:
 
     def _ner(self, doc: Document) -> None:
         doc.mentions = self.ner([s for s in doc.sentences if s.index not in doc.skipped])
+
+
+SECTION_CHARS = 1_000_000  # longer texts are read in sections of about this many characters
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    """[start, end) sections of at most about SECTION_CHARS, each ending at a blank line (else a line
+    break, else a space) after half of that; one section for any text of an article's size."""
+    found, start = [], 0
+    while len(text) - start > SECTION_CHARS:
+        low, high = start + SECTION_CHARS // 2, start + SECTION_CHARS
+        cut = high
+        for separator in ("\n\n", "\n", " "):
+            at = text.rfind(separator, low, high)
+            if at >= 0:
+                cut = at + len(separator)
+                break
+        found.append((start, cut))
+        start = cut
+    found.append((start, len(text)))
+    return found
+
+
+def _joined(parts: list[tuple[int, int, Record]], note: str) -> Record:
+    """One record of the sections' records: spans moved by where each section starts, sentences counted
+    on, entities of one name merged, the main crime the one of most facts."""
+    first = parts[0][2]
+    merged = first.model_copy(deep=True)
+    merged.warnings = list(dict.fromkeys([w for _, _, r in parts for w in r.warnings] + [note]))
+    if any(r.lang == "ru" for _, _, r in parts):
+        merged.lang = "ru"
+    for field in ("persons", "organisations", "cities", "regions", "countries"):
+        grouped: dict[str, Entity] = {}
+        for offset, _, record in parts:
+            for entity in getattr(record, field):
+                mentions = [(a + offset, b + offset) for a, b in entity.mentions]
+                known = grouped.get(entity.name.casefold())
+                if known is None:
+                    grouped[entity.name.casefold()] = entity.model_copy(update={"mentions": mentions})
+                else:
+                    known.mentions.extend(mentions)
+        setattr(merged, field, list(grouped.values()))
+    merged.dates, merged.facts = [], []
+    sentences = 0
+    crimes: dict[str, int] = {}
+    for offset, count, record in parts:
+        for span in record.dates:
+            merged.dates.append(
+                span.model_copy(update={"span": (span.span[0] + offset, span.span[1] + offset)})
+            )
+        for fact in record.facts:
+            moved = {
+                "span": (fact.span[0] + offset, fact.span[1] + offset),
+                "sentence": fact.sentence + sentences,
+            }
+            merged.facts.append(fact.model_copy(update=moved))
+        if record.crime:
+            crimes[record.crime] = crimes.get(record.crime, 0) + len(record.facts) + 1
+        sentences += count
+    merged.crime = max(crimes, key=crimes.get) if crimes else None
+    return merged
 
 
 def _drop_tokens(doc: Document) -> None:

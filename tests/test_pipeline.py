@@ -89,3 +89,35 @@ def test_extract_given_bytes_says_it_wants_str(pipeline):
             call(data)
     with pytest.raises(TypeError, match="takes the text as str, not a path"):
         extract(Path("news.txt"))
+
+
+def test_a_long_text_is_read_in_sections_and_joined(pipeline, monkeypatch):
+    """A text far longer than an article is read a section at a time (memory and time per MB stay an
+    article's); the record is one, its spans in the whole text, its sentences counted on."""
+    from newsfacts import pipeline as module
+
+    story = "В Таразе задержан 35-летний мужчина. Он похитил 2 млн тенге у пенсионерки.\n\n"
+    text = story * 12
+    whole = pipeline(text)
+    monkeypatch.setattr(module, "SECTION_CHARS", 400)
+    assert len(module._sections(text)) > 2
+    cut = pipeline(text)
+    assert [(f.kind, f.value, f.span, f.sentence) for f in cut.facts] == [
+        (f.kind, f.value, f.span, f.sentence) for f in whole.facts
+    ]
+    for fact in cut.facts:
+        assert text[fact.span[0] : fact.span[1]] == fact.text
+    assert [c.name for c in cut.cities] == ["Тараз"] and len(cut.cities[0].mentions) == 12
+    assert cut.crime == whole.crime
+    assert any("sections" in w for w in cut.warnings)
+
+
+def test_sections_end_at_blank_lines():
+    from newsfacts.pipeline import SECTION_CHARS, _sections
+
+    text = ("слово " * 30 + "\n\n") * (SECTION_CHARS // 100)
+    sections = _sections(text)
+    assert sections[0][0] == 0 and sections[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(sections, sections[1:], strict=False))
+    assert all(text[end - 2 : end] == "\n\n" for _, end in sections[:-1])
+    assert _sections("короткий текст") == [(0, len("короткий текст"))]
