@@ -31,6 +31,7 @@ _DETAIN_STEMS = sorted(
 )
 CAN_HOLD_COUNT_OR_MONEY = re.compile("|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)]), re.IGNORECASE)
 RANGE_WORDS = {"до", "-", "—"}
+DIGIT = re.compile(r"\d")
 
 # Every sum and every count holds a number, a number word or a multiplier (`миллион тенге`)...
 NUMBER_ANCHORS = [
@@ -1086,6 +1087,8 @@ def _compared_counts(
     sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`), else
     of the last count of the paragraph (`Далее следует Астана (11 767)`)."""
     found: list[FactDraft] = []
+    if not DIGIT.search(sentence.text):
+        return found  # (every pattern reads digits)
     for pattern in (COMPARED, BRACKETED, CRIME_ITEM, HURT, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):

@@ -19,9 +19,21 @@ def _valid_number(value: str) -> bool:
     return not (len(digits) > 1 and digits[0] == "0" and value[1] not in ",.")
 
 
-def lemmas(token) -> set[str]:
+# a token's readings, by its list of forms (kept in the entry: a list's id is never reused while it is
+# here): the rules ask for them again and again, and a match's token may carry fewer forms than the word
+_LEMMAS: dict[int, tuple[list, frozenset[str]]] = {}
+
+
+def lemmas(token) -> frozenset[str]:
     forms = getattr(token, "forms", None)
-    return {form.normalized for form in forms} if forms else {token.value.lower()}
+    if not forms:
+        return frozenset({token.value.lower()})
+    found = _LEMMAS.get(id(forms))
+    if found is None or found[0] is not forms:
+        if len(_LEMMAS) > 100_000:
+            _LEMMAS.clear()
+        found = _LEMMAS[id(forms)] = (forms, frozenset(form.normalized for form in forms))
+    return found[1]
 
 
 class LemmaIn(Predicate):
