@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yargy import Parser, or_, rule
-from yargy.parser import Chart, State, prepare_resolved_matches
+from yargy.parser import Chart, State, prepare_match, prepare_resolved_matches, resolve_spans
 from yargy.predicates.constructors import AndPredicate
 from yargy.rule.bnf import is_rule
 from yargy.tree.constructors import Leaf, Node, Tree
@@ -446,4 +446,16 @@ class WindowParser:
         keys = _keys(tokens)
         trees = [tree for group in self.groups for tree in group.trees(tokens, keys)]
         trees.sort(key=lambda tree: (tree.range[0], -tree.range[1]))
-        return list(prepare_resolved_matches(trees))
+        return _resolved(trees)
+
+
+def _resolved(trees) -> list:
+    """yargy's `prepare_resolved_matches`, which builds a match of every range and then keeps the ranges
+    of most coverage, in the other order: ranges first, matches of the kept ones only (most ranges are
+    dropped). Our grammars have no relations, so every range has its match; should one fail (a relation
+    that does not hold), yargy's own way decides."""
+    first: dict = {}
+    for tree in trees:
+        first.setdefault(tree.range, tree)
+    matches = [prepare_match(first[span]) for span in resolve_spans(list(first))]
+    return matches if all(matches) else list(prepare_resolved_matches(trees))
