@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yargy import Parser, or_, rule
-from yargy.parser import Chart, State, prepare_match, prepare_resolved_matches, resolve_spans
+from yargy.parser import Chart, prepare_match, prepare_resolved_matches, resolve_spans
 from yargy.predicates.constructors import AndPredicate
 from yargy.rule.bnf import is_rule
 from yargy.tree.constructors import Leaf, Node, Tree
@@ -310,11 +310,28 @@ class _Verdicts:
 VERDICTS = _Verdicts()
 
 
-class _State(State):
-    """yargy's State with its hash (the same value) computed once: Column.append asks for it."""
+class _State:
+    """yargy's State, lean: its hash (the same value), whether it is completed and its next term are
+    computed once (yargy's are properties, asked again and again), and slots instead of a dict."""
+
+    __slots__ = (
+        "rule",
+        "production",
+        "dot_index",
+        "start_column",
+        "stop_column",
+        "node",
+        "completed",
+        "next_term",
+        "_hash",
+    )
 
     def __init__(self, rule, production, dot_index, start_column, stop_column, node):
-        super().__init__(rule, production, dot_index, start_column, stop_column, node)
+        self.rule, self.production, self.dot_index = rule, production, dot_index
+        self.start_column, self.stop_column, self.node = start_column, stop_column, node
+        terms = production.terms
+        self.completed = dot_index >= len(terms)
+        self.next_term = None if self.completed else terms[dot_index]
         self._hash = hash(
             (
                 id(rule),
@@ -328,6 +345,23 @@ class _State(State):
 
     def __hash__(self):
         return self._hash
+
+    @property
+    def parents(self):
+        return self.start_column.states_index[id(self.rule)]
+
+    @property
+    def range(self):
+        return self.start_column.index, self.stop_column.index
+
+
+def _put(column, state: _State) -> None:
+    """yargy's Column.append: a state once (by its hash), indexed by the rule it waits for."""
+    if state._hash not in column.hashes:
+        column.hashes.add(state._hash)
+        column.states.append(state)
+        if not state.completed and is_rule(state.next_term):
+            column.states_index[id(state.next_term)].append(state)
 
 
 def _first_sets(start) -> dict[int, list[tuple[bool, list]]]:
@@ -409,7 +443,7 @@ def _predict(column, viable, rule, predicted: set[int]) -> None:
     for index in viable(rule) if viable is not None else range(len(productions)):
         production = productions[index]
         node = Node(rule, production, rank=index, children=[])
-        column.append(_State(rule, production, 0, column, column, node))
+        _put(column, _State(rule, production, 0, column, column, node))
 
 
 def _scan(column, predicate, state) -> None:
@@ -417,16 +451,18 @@ def _scan(column, predicate, state) -> None:
     if VERDICTS.holds(predicate, token):
         leaf = Leaf(predicate, predicate.constrain(token))
         node = state.node.attached(leaf)
-        column.append(
-            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+        _put(
+            column,
+            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node),
         )
 
 
 def _complete(column, completed) -> None:
     for state in completed.parents:
         node = state.node.attached(completed.node)
-        column.append(
-            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+        _put(
+            column,
+            _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node),
         )
 
 
