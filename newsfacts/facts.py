@@ -775,6 +775,8 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
     pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и"))}
     if not (pointers & words) or not any(lemmas(t) & detain for t in tokens):
         return []
+    if any(t.forms and all("impr" in f.grams for f in t.forms) for t in tokens if hasattr(t, "forms")):
+        return []  # `Берите всех под стражу!`: an order, not what happened
     group = state.group[1]
     state.group = None
     return [group]
