@@ -224,7 +224,7 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
     the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
     bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
     if start > 1 and tokens[start - 1].value.lower() == "на" and "протокол" in lemmas(tokens[start - 2]):
-        return "fine"  # `составлен протокол на 10 тысяч сомов` (a bribe is `протокол ... за`)
+        return "fine"  # `составлен протокол на 7 тысяч сомов` (a bribe is `протокол ... за`)
     role = _trigger_role(tokens, start, end, default)
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
     return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
@@ -263,10 +263,10 @@ def _worth_of_goods(tokens, start: int) -> bool:
     if "на" in words:
         at = len(before) - 1 - words[::-1].index("на")
         if all(w in ("на", "сумму", "общую") for w in words[at:]) and start - len(before) + at > 0:
-            # `сигарет на сумму`; `товаров народного потребления – 598 фактов на сумму`: goods named in
+            # `сигарет на сумму`; `продуктов питания – 140 случаев на сумму`: goods named in
             # the clause before it
             noun = start - len(before) + at - 1
-            if tokens[noun].value == ")":  # `499 фактов (18 500 литров) на сумму`: the word before it
+            if tokens[noun].value == ")":  # `75 фактов (9 000 литров) на сумму`: the word before it
                 opening = max((i for i in range(noun) if tokens[i].value == "("), default=0)
                 noun = max(0, opening - 1)
             if lemmas(tokens[noun]) & lexicon.goods():
@@ -319,7 +319,7 @@ class _Carried:
     item: lexicon.SeizedItem | None = None  # the item of the last seizure (`еще 2 кг того же вещества`)
     seizing_list: bool = False  # that sentence opens a list (`изъято, в том числе:`) and its items follow
     currency: tuple[int, str] | None = None  # the currency of the last sum
-    count: tuple[int, str] | None = None  # the kind of the last count (`Далее следует Астана (11 767)`)
+    count: tuple[int, str] | None = None  # the kind of the last count (`Следом идет Актобе (8 420)`)
 
 
 class FactExtractor:
@@ -418,7 +418,7 @@ class FactExtractor:
                     if any(t.value == "(" for t in tokens[max(0, index - 3) : index]) and not (
                         index > 0 and tokens[index - 1].value.lower() == "по"
                     ):
-                        continue  # (`(примерно по 10-25 тыс. за каждого)` is a share, not a restatement)
+                        continue  # (`(примерно по 8-12 тыс. за каждого)` is a share, not a restatement)
                 if currency_before is None:
                     # from an earlier sentence only with a word that says what the sum is (`лишился`)
                     role_word, _ = _nearest(lexicon.money_roles(), tokens, index, end_index)
@@ -561,7 +561,7 @@ class FactExtractor:
                     re.search(r"\bсреди\s+$", sentence.text[: f.start - sentence.start], re.IGNORECASE)
                     for f in facts
                 ):
-                    # `12 водителей задержаны ..., трое — ранее лишенные прав` (not `и 5 водителей — за
+                    # `12 водителей задержаны ..., трое — ранее лишенные прав` (not `и 3 водителя — за
                     # повторное`: a count with its noun), `среди 310 задержанных
                     # 14 иностранцев ...`: a part of the people counted before
                     continue
@@ -571,7 +571,7 @@ class FactExtractor:
             ):
                 continue  # `3 061 административное правонарушение`: no crimes
             if kind == "crimes" and _violations(tokens, index, end_index):
-                continue  # `49 фактов управления в нетрезвом виде`: administrative violations
+                continue  # `17 фактов управления в нетрезвом виде`: administrative violations
             if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
                 continue  # `ущерб от одного эпизода`: one crime in words is a unit, not a statistic
             # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
@@ -598,7 +598,7 @@ class FactExtractor:
             any("PRTS" in f.grams or "VERB" in f.grams for f in getattr(last, "forms", ()))
             or last.value.lower() == "стражу"
         )  # `Основателя, 41-летнего уроженца Кентау, задержали`: the person, then the verb
-        leading = []  # `восемь отправлены под стражу`: a number in words before the participle
+        leading = []  # `шесть отправлены под стражу`: a number in words before the participle
         for token in match_tokens:
             if not _is_amount_token(token) or token.type == "NUM":
                 break  # (words only: `В 2024 задержаны` is a year)
@@ -678,19 +678,19 @@ COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re
 BRACKETED = re.compile(
     rf"(?P<place>(?:[\w-]+\s+){{0,2}}[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
 )  # `в Шымкенте (1,4 тыс.)`
-# `кражи — 1 176 случаев, мошенничество — 221, хулиганство — 82`: counts per crime, the noun said once
+# `угоны — 640 случаев, грабежи — 95, хулиганство — 31`: counts per crime, the noun said once
 # (checked: a crime named in the label, or a count of crimes before it in the sentence)
 CRIME_ITEM = re.compile(
     rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
     re.IGNORECASE,
 )
-# `..., из них 300 — в октябре`, `Из них направлено в суд 136`: a part of the crimes counted before
+# `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
     re.IGNORECASE,
 )
-# `погибли 11 человек и пострадали 59`, `ещё 1 750 получили травмы`: the injured after the dead, the noun
+# `погибли 4 человека и пострадали 17`, `ещё 830 получили травмы`: the injured after the dead, the noun
 # said once (only after a count of victims in the sentence)
 HURT = re.compile(
     rf"(?:\b(?:пострадали|пострадало|ранены|травмированы)\s+(?:ещё\s+|еще\s+)?|\b(?:ещё|еще)\s+)"
@@ -793,7 +793,7 @@ def _unit_of(token) -> tuple[str, Decimal] | None:
 
 
 def _container_of_unknown(tokens, start: int, end: int, item: lexicon.SeizedItem) -> bool:
-    """`14 коробок с блоками сигарет`, `3 коробки гашиша`: boxes that hold an unknown quantity (anything
+    """`20 коробок с блоками сигарет`, `3 коробки гашиша`: boxes that hold an unknown quantity (anything
     in them, or drugs), not the measure of goods (`сигареты в количестве 900 коробок`)."""
     containers = lexicon.seized_containers()
     for index in range(start, end):
@@ -904,7 +904,7 @@ def _seized_item(tokens, start: int, end: int, first: int | None = None) -> lexi
         found += [i for i in [quantity.item_of(token.value)] if i]
     if not found:
         # `героин массой 120 граммов`, `лекарства без регистрации: изъято 1,7 тыс. упаковок`; the weight
-        # in brackets after its item (`мешок с марихуаной (16,8 кг)`)
+        # in brackets after its item (`пакет с гашишем (3,2 кг)`)
         index = first - 1 if first > 0 and tokens[first - 1].value == "(" else first
         budget = ITEM_BEFORE
         while index > 0 and budget > 0:
@@ -1087,7 +1087,7 @@ def _compared_counts(
 ) -> list[FactDraft]:
     """The bare numbers of COMPARED, BRACKETED and FROM_TO: of the kind of the count before them in the
     sentence, else of the counted noun before them (`количество краж сократилось с 1 126 до 948`), else
-    of the last count of the paragraph (`Далее следует Астана (11 767)`)."""
+    of the last count of the paragraph (`Следом идет Актобе (8 420)`)."""
     found: list[FactDraft] = []
     if not DIGIT.search(sentence.text):
         return found  # (every pattern reads digits)

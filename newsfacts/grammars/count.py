@@ -22,7 +22,7 @@ NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
 COUNTED = rule(
     GROUP.optional(), QUALIFIER.optional(), NUMBER, ADJECTIVE.repeatable(max=3).optional(), COUNTED_NOUN
 )
-# `задержаны трое`, `двоих подозреваемых`; `восемь отправлены под стражу`: a number in words with no noun,
+# `задержаны трое`, `двоих подозреваемых`; `шесть отправлены под стражу`: a number in words with no noun,
 # told of by a plural participle of custody (digits are left out: `в 2024 задержаны` is a year)
 BARE_CUSTODY = rule(
     dictionary(set(lexicon.numerals())).repeatable(max=3),
@@ -161,7 +161,7 @@ PERSON_FIRST = or_(
         PASSIVE,
     ),
     rule(NAMED, BETWEEN.repeatable(max=8).optional(), PASSIVE),
-    # `Самого водителя из Шиели взяли под стражу`: the object first, an active custody verb after it
+    # `Кассира из Сарани взяли под стражу`: the object first, an active custody verb after it
     rule(
         modifiers(),
         person("accs"),
