@@ -26,9 +26,7 @@ _NUMBER_STEMS = (
     r"двест|трист|полтор|полутор|тысяч|тыс|миллион|млн|миллиард|млрд|трлн|триллион|двое|двоих|трое|троих|"
     r"четвер|килограм|грамм|тонн|литр"  # (`более килограмма героина`: one unit, no number)
 )
-_DETAIN_STEMS = sorted(
-    {lemma[:5].lower() for lemma, kind in lexicon.count_triggers().items() if kind == "detained"}
-)
+_DETAIN_STEMS = sorted({lemma[:5] for lemma in lexicon.detention_words()})
 CAN_HOLD_COUNT_OR_MONEY = re.compile("|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)]), re.IGNORECASE)
 RANGE_WORDS = {"до", "-", "—"}
 DIGIT = re.compile(r"\d")
@@ -592,7 +590,7 @@ class FactExtractor:
             noun_kind = next((nouns[w] for w in lemmas(token) if w in nouns), None)
             if noun_kind:
                 break
-        triggers = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
+        triggers = lexicon.detention_words()
         last = match_tokens[-1]
         person_first = (
             any("PRTS" in f.grams or "VERB" in f.grams for f in getattr(last, "forms", ()))
@@ -735,7 +733,7 @@ def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraf
     participle, joined by `и`, are two detained (when the sentence counted no one)."""
     if any(f.kind == "detained" for f in counts):
         return []
-    triggers = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
+    triggers = lexicon.detention_words()
     for token in tokens:
         if not (
             lemmas(token) & triggers and any("PRTS" in f.grams and "plur" in f.grams for f in token.forms)
@@ -769,7 +767,7 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
         return []
     if state.group[0] != sentence.paragraph and state.group[1].sentence != 0:
         return []  # a headline's group may be told of in the body: `Семеро жителей подозреваются в кражах`
-    detain = {w for w, kind in lexicon.count_triggers().items() if kind == "detained"}
+    detain = lexicon.detention_words()
     words = {t.value.lower() for t in tokens}
     # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
     pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и"))}

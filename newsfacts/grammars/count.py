@@ -10,7 +10,7 @@ from . import lexicon
 from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
 
 _NOUNS = lexicon.count_nouns()
-_DETAINED = {lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"}
+DETAIN = dictionary(set(lexicon.detention_words()))  # `задержан`, `арестован`, `под стражу`
 PERSON_NOUN = dictionary({lemma for lemma, kind in _NOUNS.items() if kind == "persons"})
 COUNTED_NOUN = dictionary(set(_NOUNS))
 # `интернет-мошенничеств`: a word and a hyphen glued before the noun.
@@ -27,7 +27,7 @@ COUNTED = rule(
 BARE_CUSTODY = rule(
     dictionary(set(lexicon.numerals())).repeatable(max=3),
     or_(
-        rule(and_(dictionary(_DETAINED), gram("PRTS"), gram("plur"))),
+        rule(and_(DETAIN, gram("PRTS"), gram("plur"))),
         rule(
             and_(dictionary({"взять", "отправить", "заключить", "поместить"}), gram("PRTS"), gram("plur")),
             in_caseless({"под"}),
@@ -42,7 +42,6 @@ COLLECTIVE_COUNT = or_(
 # One person: `задержан уроженец`, `задержана 40-летняя жительница`, `задержали подозреваемого`,
 # `задержан инспектор`: a word from count_nouns, or any animate noun, in the singular.
 AGE = or_(rule(type("NUM"), eq("-"), type("RU")), rule(type("NUM"), dictionary({"летний"})))  # `28 летний`
-DETAIN = dictionary({lemma for lemma, kind in lexicon.count_triggers().items() if kind == "detained"})
 SINGLE = and_(gram("PRTS"), gram("sing"))
 # `задержан`/`задержана`, `взят под стражу`: a singular participle, its person in the nominative.
 CUSTODY = rule(in_caseless({"под"}), gram("ADJF").optional(), dictionary({"стража", "арест"}))

@@ -84,6 +84,12 @@ def count_triggers() -> dict[str, str]:
 
 
 @cache
+def detention_words() -> frozenset[str]:
+    """The lemmas of count_triggers.tsv that say people were detained (`задержать`, `стража`, `СИЗО`)."""
+    return frozenset(lemma for lemma, kind in count_triggers().items() if kind == "detained")
+
+
+@cache
 def months() -> dict[str, int]:
     return {name: int(number) for number, name in _pairs("months.tsv")}
 

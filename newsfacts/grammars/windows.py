@@ -173,12 +173,10 @@ class _Group:
             return True
         return isinstance(predicate, AndPredicate) and any(map(self._is_anchor, predicate.predicates))
 
-    def windows(self, tokens, keys=None) -> list[tuple[int, int]]:
+    def windows(self, tokens) -> list[tuple[int, int]]:
         """[start, stop) token windows that hold every match: around each run of anchors that can sit in
-        one match, as far as a match can reach; overlapping windows merged. With an automaton: exactly
-        the ranges that hold matches."""
-        if self.automaton is not None:
-            return self.automaton.spans(tokens, keys or _keys(tokens))
+        one match, as far as a match can reach; overlapping windows merged. (A grammar with an automaton
+        has exact regions instead: `trees`.)"""
         if self.bounds is None:
             return [(0, len(tokens))] if tokens and self._holds_needs(tokens) else []
         b = self.bounds
@@ -206,7 +204,7 @@ class _Group:
         if self.automaton is not None:
             regions = self.automaton.regions(tokens, keys or _keys(tokens))
         else:
-            regions = [(start, stop, None) for start, stop in self.windows(tokens, keys)]
+            regions = [(start, stop, None) for start, stop in self.windows(tokens)]
         for start, stop, starts in regions:
             chart = self._chart(tokens[start:stop], None if starts is None else {s - start for s in starts})
             for state in chart.matches(self.parser.rule):
@@ -286,7 +284,7 @@ class _Verdicts:
         return found
 
     def holds(self, predicate, token) -> bool:
-        predicate = self.canon.get(id(predicate)) or self.canonical(predicate)
+        predicate = self.canonical(predicate)
         known = self.of(token)
         verdict = known.get(id(predicate))
         return self.ask(predicate, token, known) if verdict is None else verdict
@@ -418,7 +416,7 @@ class _Lookahead:
     text, its type and the dictionary's readings of its text, and no predicate looks at anything else."""
 
     def __init__(self, starts, remembered, token):
-        self.starts, self.remembered, self.token, self.known = starts, remembered, token, {}
+        self.starts, self.remembered, self.token = starts, remembered, token
 
     def __call__(self, rule) -> tuple[int, ...]:
         key = (id(rule), self.token.value, self.token.type)
