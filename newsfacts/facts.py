@@ -221,8 +221,12 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
     """The role of the nearest trigger word; with none near, `default`: the role of the sum before it in
     the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
     bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
-    if start > 1 and tokens[start - 1].value.lower() == "на" and "протокол" in lemmas(tokens[start - 2]):
-        return "fine"  # `составлен протокол на 7 тысяч сомов` (a bribe is `протокол ... за`)
+    if start > 1:
+        before = lexicon.money_roles_before()
+        preposition = tokens[start - 1].value.lower()
+        for word in lemmas(tokens[start - 2]):
+            if (word, preposition) in before:
+                return before[(word, preposition)]
     role = _trigger_role(tokens, start, end, default)
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
     return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
@@ -247,8 +251,8 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str:
             if token.value in CLAUSE_BREAKS:
                 break
             near.append(token)
-        # (`добровольно вложила 4 млн`: willingly lost, not paid back)
-        if any(roles.get(w) == "returned" and w != "добровольно" for t in near for w in lemmas(t)):
+        own = lexicon.money_roles_own()  # (`добровольно вложила 4 млн`: willingly lost, not paid back)
+        if any(roles.get(w) == "returned" and w not in own for t in near for w in lemmas(t)):
             return "returned"
     return role
 

@@ -69,7 +69,26 @@ def qualifiers() -> dict[tuple[str, ...], str]:
 
 @cache
 def money_roles() -> dict[str, str]:
-    return {lemma: role for role, lemma in _pairs("money_roles.tsv")}
+    """Lemma -> role, for the words that give a role wherever they stand near the sum."""
+    return {row[1]: row[0] for row in resources.table("money_roles.tsv") if not row[2:] or row[2] == "own"}
+
+
+@cache
+def money_roles_own() -> frozenset[str]:
+    """`own` words give their role only as the sum's nearest word: `добровольно` does not turn the damage
+    of `добровольно вложила 4 млн` into a sum paid back."""
+    return frozenset(row[1] for row in resources.table("money_roles.tsv") if row[2:] == ("own",))
+
+
+@cache
+def money_roles_before() -> dict[tuple[str, str], str]:
+    """(lemma, preposition) -> role, for a word that gives its role only right before `<preposition> <sum>`:
+    `протокол на 7 тысяч сомов` is a fine, a bribe is `протокол ... за`."""
+    return {
+        (row[1], row[2][1:]): row[0]
+        for row in resources.table("money_roles.tsv")
+        if row[2:] and row[2].startswith("+")
+    }
 
 
 @cache
