@@ -228,15 +228,21 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
             if (word, preposition) in before:
                 return before[(word, preposition)]
     role = _trigger_role(tokens, start, end, default)
+    if role is None:
+        # `пообещал устроить его на работу за 150 тысяч долларов`: in a text about no crime that gives
+        # sums a role, what is paid `за` a sum is a price
+        after_za = start > 0 and tokens[start - 1].value.lower() == "за"
+        role = "price" if after_za and default == "other" else default
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
     return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
 
 
-def _trigger_role(tokens, start: int, end: int, default: str) -> str:
+def _trigger_role(tokens, start: int, end: int, default: str) -> str | None:
+    """The role the nearest trigger word gives (`default` decides a weak word); None with no word near."""
     roles = lexicon.money_roles()
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
     if role is None:
-        return default
+        return None
     if role.endswith("?"):  # a weak word (rules/money_roles.tsv): an official's `услуга` is a bribe
         role = default if default == "bribe" else role[:-1]
     if role == "returned" and any(
