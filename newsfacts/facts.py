@@ -191,6 +191,31 @@ def _nearest(
     return best, best_index
 
 
+# `больше на 6,3 % или 330 преступлений`, `на 4 %, или на 120 фактов`: a change, told in per cent and then
+# in numbers
+CHANGE_BY = re.compile(
+    r"\bна\s+\d[\d,.\s]*%\s*,?\s*или\s+(?:на\s+)?(?:более\s+|свыше\s+|почти\s+)?$", re.IGNORECASE
+)
+# `..., среди них 40 пенсионеров и 5 детей`: the words that open the parts of a count of people
+PEOPLE_PART = re.compile(r"(?:(?:среди|из)\s+(?:них|которых)|в\s+том\s+числе)\b[^;]*$", re.IGNORECASE)
+
+
+def _relative_clause(tokens, start: int, end: int) -> tuple[int, int]:
+    """The token range where a count's trigger may be: the relative clause it stands in (`Организаторов,
+    которые легализовали 2 000 мигрантов, задержали`: the migrants were not detained), else the sentence."""
+    lo = start - 1
+    while lo >= 0 and tokens[lo].value not in (",", ";", ".", "—", "–"):
+        lo -= 1
+    if lo < 0 or tokens[lo].value != "," or lo + 1 >= start:
+        return 0, len(tokens)
+    if not tokens[lo + 1].value.lower().startswith("котор"):
+        return 0, len(tokens)
+    hi = end
+    while hi < len(tokens) and tokens[hi].value not in (",", ";"):
+        hi += 1
+    return lo + 1, hi
+
+
 def _after_from(tokens, index: int) -> bool:
     """`с 3,2 тыс. до ...`: the tokens before `до` are an amount after `с`/`со`."""
     back = index - 1
@@ -356,6 +381,7 @@ class FactExtractor:
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts += _group_detained(sentence, tokens, counts, state)
             counts += _named_pair(doc, sentence, tokens, counts)
+            counts += _named_one(doc, sentence, tokens, counts)
             counts += _restraint(sentence, counts)
             counts += _noun_first_counts(
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts]
@@ -542,6 +568,8 @@ class FactExtractor:
             after = sentence.text[match.span.stop :]
             if RATE.match(after):
                 continue  # `101 преступление на 10 тысяч населения`
+            if CHANGE_BY.search(sentence.text[: match.span.start]):
+                continue  # `больше на 6,3 % или 330 преступлений`: by how much a count changed
             if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
                 continue  # `28 летний мужчина`: an age written without its hyphen
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
@@ -550,7 +578,10 @@ class FactExtractor:
             if qualifier == "less_than" and _after_from(tokens, index):
                 qualifier = "exact"  # `с 1 204 до 980 случаев`: where a change ended
             if kind == "persons":
-                kind, _ = _nearest(lexicon.count_triggers(), tokens, index, end_index, same_clause=True)
+                lo, hi = _relative_clause(tokens, index, end_index)
+                kind, _ = _nearest(
+                    lexicon.count_triggers(), tokens[lo:hi], index - lo, end_index - lo, same_clause=True
+                )
                 if kind is None and value is not None and value > 1 and value == int(value):
                     # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
                     group = FactDraft("detained", int(value), start, end, sentence.index)
@@ -564,6 +595,12 @@ class FactExtractor:
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
             if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
+            if (
+                kind in ("detained", "victims")
+                and PEOPLE_PART.search(sentence.text[: match.span.start])
+                and any(f.kind == kind for f in facts)
+            ):
+                continue  # `пострадали 900 человек, среди них 40 пенсионеров`: the parts of people counted
             if kind == "detained" and any(f.kind == kind for f in facts):
                 if (re.match(r"\s*[—–]\s", after) and len(match.tokens) == 1) or any(
                     re.search(r"\bсреди\s+$", sentence.text[: f.start - sentence.start], re.IGNORECASE)
@@ -721,7 +758,7 @@ PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD}
 LISTED = re.compile(rf"(?<![\d,.]){_NUMBER}(?=\s*(?:,|\bи\b)\s*\d)")
 # `количество краж сократилось с 1 126 до 948`: both ends of a change are counts
 FROM_TO = re.compile(
-    rf"\bс\s+{_NUMBER}\s+до\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
+    rf"\bсо?\s+{_NUMBER}\s+до\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
 )
 # `Интернет-мошенничеств стало больше: 1 984 против 1 652`: the noun first, the two numbers after it.
 NOUN_FIRST = re.compile(rf"{_NUMBER}(?=\s+против\s+\d)")
@@ -756,6 +793,41 @@ def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraf
             return [
                 FactDraft("detained", 2, named[0].start, sentence.start + token.span.stop, sentence.index)
             ]
+    return []
+
+
+# What may stand between a named person and the participle after the name: `был`, an apposition in commas
+# (`Иван Петров, 45 лет, задержан`), `вчера`
+NAME_THEN_VERB = re.compile(
+    r"\s*(?:,[^,.;:«»\"]{1,60},)?\s*(?:(?:был[аи]?|вчера|сегодня|также)\s+)*", re.IGNORECASE
+)
+
+
+def _named_one(doc: Document, sentence: Sentence, tokens, counts: list[FactDraft]) -> list[FactDraft]:
+    """`Бахыт Орлов задержан с поличным`, `задержан Арман Сеитов`, `задержали Ивана Петрова`: one named
+    person (a PER mention of natasha's NER) right before or after a detention word for one person
+    (when the sentence counted no one)."""
+    if any(f.kind == "detained" for f in counts):
+        return []
+    triggers, text = lexicon.detention_words(), doc.normalized.text
+    persons = [p for p in doc.persons if sentence.start <= p.start and p.end <= sentence.end]
+    if not persons:
+        return []
+    for token in tokens:
+        if not lemmas(token) & triggers:
+            continue
+        grams = [f.grams for f in token.forms]
+        singular = any("PRTS" in g and "sing" in g for g in grams)
+        active = any("VERB" in g and "plur" in g for g in grams)  # `задержали Ивана Петрова`
+        if not (singular or active):
+            continue
+        verb_start, verb_end = sentence.start + token.span.start, sentence.start + token.span.stop
+        for person in persons:
+            before = person.end <= verb_start and NAME_THEN_VERB.fullmatch(text[person.end : verb_start])
+            after = verb_end <= person.start and not text[verb_end : person.start].strip()
+            if before or after:
+                start, end = min(person.start, verb_start), max(person.end, verb_end)
+                return [FactDraft("detained", 1, start, end, sentence.index)]
     return []
 
 

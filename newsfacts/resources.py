@@ -43,6 +43,7 @@ TABLES: dict[str, tuple[int, int]] = {
 }
 WORD_LISTS: tuple[str, ...] = (
     "anaphora.txt",
+    "animal_words.txt",
     "body_heads.txt",
     "body_not_tails.txt",
     "credit_words.txt",

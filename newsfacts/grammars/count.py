@@ -53,6 +53,7 @@ PASSIVE = or_(
 # `под стражу отправлен бывший руководитель`: the custody before its participle (apart from PASSIVE,
 # which ends PERSON_FIRST: there it would widen every window)
 CUSTODY_FIRST = rule(CUSTODY, and_(dictionary({"взять", "отправить", "заключить", "поместить"}), SINGLE))
+ANIMAL = dictionary(set(lexicon.animals()))  # `скота задержали`: an animal is no person
 # (not a capital `В` read as an initial; not a place or a name guessed to be a person)
 LONG = custom(lambda value: len(value) > 2)
 PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
@@ -61,7 +62,7 @@ PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
 def person(*grams: str):
     """One person in this case: a word from count_nouns, or any animate noun, in the singular."""
     common = FormWith("NOUN", "anim", "sing", *grams, without=PROPER)  # `Шымкента` is no person
-    return or_(and_(PERSON_NOUN, FormWith("sing", *grams)), and_(common, LONG))
+    return or_(and_(PERSON_NOUN, FormWith("sing", *grams)), and_(common, LONG, not_(ANIMAL)))
 
 
 # `А.К. был задержан`, `задержан Б. Нуров`: a person named by initials (and a surname): one person
@@ -117,7 +118,7 @@ ONE_PERSON = or_(
     # `Сейткалиева задержали в аэропорту`: a surname, then the verb
     # (not a town read as a surname: `полицейские Шымкента задержали 14 человек`)
     rule(
-        and_(FormWith("Surn", "accs", "sing"), not_(gram("Geox"))),
+        and_(FormWith("Surn", "accs", "sing"), not_(gram("Geox")), is_capitalized()),  # not `скота`
         and_(DETAIN, gram("VERB"), gram("plur")),
     ),
     rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),

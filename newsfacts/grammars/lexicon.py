@@ -152,6 +152,12 @@ def goods() -> frozenset[str]:
 
 
 @cache
+def animals() -> frozenset[str]:
+    """Animate nouns that are no people (rules/animal_words.txt)."""
+    return frozenset(w.lower() for w in resources.words("animal_words.txt"))
+
+
+@cache
 def violation_words() -> frozenset[str]:
     """Lemmas that make a count of `фактов`/`случаев` one of administrative violations."""
     return frozenset(w.lower() for w in resources.words("violation_words.txt"))
