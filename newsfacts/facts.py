@@ -252,6 +252,11 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
         for word in lemmas(tokens[start - 2]):
             if (word, preposition) in before:
                 return before[(word, preposition)]
+    inside = lexicon.money_roles_inside()
+    for token in tokens[start:end]:
+        role = next((inside[w] for w in lemmas(token) if w in inside), None)
+        if role:
+            return role
     role = _trigger_role(tokens, start, end, default)
     if role is None:
         # `пообещал устроить его на работу за 150 тысяч долларов`: in a text about no crime that gives

@@ -26,7 +26,7 @@ TABLES: dict[str, tuple[int, int]] = {
     "destinations.tsv": (2, 2),
     "gazetteer.tsv": (2, 5),  # name, kind, then region, aliases, forms when there are any
     "homoglyphs.tsv": (2, 2),
-    "money_roles.tsv": (2, 3),  # role, lemma, then a condition: `+на` or `own`
+    "money_roles.tsv": (2, 3),  # role, lemma, then a condition: `+на`, `own` or `in`
     "months.tsv": (2, 2),
     "multipliers.tsv": (2, 2),
     "numerals.tsv": (2, 2),

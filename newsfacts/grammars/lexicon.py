@@ -81,6 +81,12 @@ def money_roles_own() -> frozenset[str]:
 
 
 @cache
+def money_roles_inside() -> dict[str, str]:
+    """Lemma -> role, for a word that gives its role only inside the sum (`20 тыс. фальшивых долларов`)."""
+    return {row[1]: row[0] for row in resources.table("money_roles.tsv") if row[2:] == ("in",)}
+
+
+@cache
 def money_roles_before() -> dict[tuple[str, str], str]:
     """(lemma, preposition) -> role, for a word that gives its role only right before `<preposition> <sum>`:
     `протокол на 7 тысяч сомов` is a fine, a bribe is `протокол ... за`."""
