@@ -358,6 +358,8 @@ class _Carried:
     seizing_list: bool = False  # that sentence opens a list (`изъято, в том числе:`) and its items follow
     currency: tuple[int, str] | None = None  # the currency of the last sum
     count: tuple[int, str] | None = None  # the kind of the last count (`Следом идет Актобе (8 420)`)
+    count_at: tuple[int, str] | None = None  # (sentence, kind) of the last count: `Из них` opening the next
+    listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
 
 
 class FactExtractor:
@@ -395,8 +397,12 @@ class FactExtractor:
                 sentence, tokens, counts, taken=[(f.start, f.end) for f in money + counts], state=state
             )
             counts += _parts(sentence, counts, [(f.start, f.end) for f in money + counts], state)
+            counts += _list_item(sentence, counts, [(f.start, f.end) for f in money + counts], state)
             if counts:
-                state.count = (sentence.paragraph, max(counts, key=lambda f: f.start).kind)
+                last = max(counts, key=lambda f: f.start).kind
+                state.count, state.count_at = (sentence.paragraph, last), (sentence.index, last)
+                if sentence.text.rstrip().endswith(":"):
+                    state.listing = last
             doc.facts.extend(money + counts)
         if not any(f.kind == "detained" for f in doc.facts):
             doc.facts.extend(self._the_detained(doc))
@@ -734,6 +740,8 @@ CRIME_ITEM = re.compile(
     rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
     re.IGNORECASE,
 )
+# `- 33 – за незаконное пересечение границы`: an item of a list of counts, its number first
+LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s", re.IGNORECASE)
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
@@ -802,9 +810,10 @@ def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraf
 
 
 # What may stand between a named person and the participle after the name: `был`, an apposition in commas
-# (`Иван Петров, 45 лет, задержан`), `вчера`
+# (`Иван Петров, 45 лет, задержан`), the comma closing an apposition before it (`Экс-аким, Иван Петров, был
+# задержан`), `вчера`
 NAME_THEN_VERB = re.compile(
-    r"\s*(?:,[^,.;:«»\"]{1,60},)?\s*(?:(?:был[аи]?|вчера|сегодня|также)\s+)*", re.IGNORECASE
+    r"\s*(?:,[^,.;:«»\"]{1,60},|,(?=\s*был))?\s*(?:(?:был[аи]?|вчера|сегодня|также)\s+)*", re.IGNORECASE
 )
 
 
@@ -1248,14 +1257,39 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
         before = [c for c in counts if c.end <= start]
         if before:
             kind = before[-1].kind
+        elif state.count and state.count[0] == sentence.paragraph:
+            kind = state.count[1]
+        elif (
+            state.count_at
+            and state.count_at[0] == sentence.index - 1
+            and not sentence.text[: match.start()].strip()
+        ):
+            kind = state.count_at[1]  # `Из них направлено в суд 136` opening the paragraph after the count
         else:
-            kind = state.count[1] if state.count and state.count[0] == sentence.paragraph else None
+            kind = None
         value = _digits(match.group("number"))
         if kind == "crimes" and value > 0 and not _is_year(value, sentence.text[match.end() :]):
             words = tuple((match.group("qualifier") or "").lower().split())
             qualifier = lexicon.qualifiers().get(words, "exact")
             found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return found
+
+
+def _list_item(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) -> list[FactDraft]:
+    """`возбуждено 822 уголовных дела, в том числе:` then `- 33 – за незаконное пересечение границы`: each
+    item of the list a count opens is a count of its kind (crimes only: parts of people are no facts)."""
+    match = LIST_ITEM.match(sentence.text)
+    if state.listing is None or match is None:
+        if not (counts and sentence.text.rstrip().endswith(":")):
+            state.listing = None
+        return []
+    start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
+    if state.listing != "crimes" or any(start < t_end and t_start < end for t_start, t_end in taken):
+        return []
+    value = _digits(match.group("number"))
+    words = tuple((match.group("qualifier") or "").lower().split())
+    qualifier = lexicon.qualifiers().get(words, "exact")
+    return [FactDraft("crimes", value, start, end, sentence.index, qualifier)] if value > 0 else []
 
 
 def _without_headline_repeats(doc: Document) -> list[FactDraft]:
