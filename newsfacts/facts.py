@@ -855,20 +855,27 @@ def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:
     return [FactDraft("detained", 1, start, end, sentence.index)]
 
 
+GROUP_REACH = 8  # sentences: how far a plural noun in a later paragraph may point back at a group
+
+
 def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried) -> list[FactDraft]:
     """`Всех их задержали`, `все они задержаны`: the group of people counted earlier in the paragraph
     with no word of what befell them (`Трое подростков ... угоняли машины`) was detained. The evidence
     is the count itself: it holds the number."""
     if state.group is None or counts:
         return []
-    if state.group[0] != sentence.paragraph and state.group[1].sentence != 0:
-        return []  # a headline's group may be told of in the body: `Семеро жителей подозреваются в кражах`
     detain = lexicon.detention_words()
     words = {t.value.lower() for t in tokens}
     # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
     pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и"))}
     if not (pointers & words) or not any(lemmas(t) & detain for t in tokens):
         return []
+    # a headline's group may be told of in the body (`Семеро жителей подозреваются в кражах`); a later
+    # paragraph may name the group by a plural noun (`Подозреваемые водворены под стражу`), not by a pronoun
+    far = pointers & words - {"всех", "их", "они", "все", "обе", "оба"}
+    if state.group[0] != sentence.paragraph and state.group[1].sentence != 0:
+        if not far or sentence.index - state.group[1].sentence > GROUP_REACH:
+            return []
     if any(t.forms and all("impr" in f.grams for f in t.forms) for t in tokens if hasattr(t, "forms")):
         return []  # `Берите всех под стражу!`: an order, not what happened
     group = state.group[1]
