@@ -867,7 +867,7 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
     detain = lexicon.detention_words()
     words = {t.value.lower() for t in tokens}
     # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
-    pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и"))}
+    pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и", "ы"))}
     if not (pointers & words) or not any(lemmas(t) & detain for t in tokens):
         return []
     # a headline's group may be told of in the body (`Семеро жителей подозреваются в кражах`); a later

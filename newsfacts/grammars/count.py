@@ -71,6 +71,7 @@ NAMED = rule(
     INITIAL, eq("."), rule(INITIAL, eq(".")).optional(), and_(type("RU"), is_capitalized(), LONG).optional()
 )
 
+PREDICATE_WORD = or_(gram("VERB"), gram("PRTS"), gram("INFN"))
 # `водворен в ИВС 28-летний житель`: where to, between the verb and the person.
 WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
 
@@ -95,6 +96,18 @@ COORDINATED = rule(
     POSSESSIVE.optional(),
     modifiers(),
     person("nomn"),
+)
+# `задержали жителя Ташкента и ранее судимого жителя Чирчика`: two objects of an active verb
+OF_WHOM = rule(and_(gram("gent"), not_(eq("и")), not_(PREDICATE_WORD))).repeatable(max=3).optional()
+COORDINATED_OBJECTS = rule(
+    and_(DETAIN, gram("VERB"), gram("plur")),
+    modifiers(),
+    person("accs"),
+    OF_WHOM,
+    eq("и"),
+    rule(gram("ADVB")).optional(),
+    modifiers(),
+    person("accs"),
 )
 # `задержан один из руководителей`, `арестовал одного из основателей`: one of a group
 ONE_OF = rule(in_caseless({"один", "одна", "одного", "одну"}), eq("из"))
@@ -123,6 +136,7 @@ ONE_PERSON = or_(
     ),
     rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),
     COORDINATED,
+    COORDINATED_OBJECTS,
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object
     rule(
         and_(DETAIN, gram("VERB")),
