@@ -110,6 +110,8 @@ def _part_of_year(words: set[str]) -> tuple[int, int] | None:
     """`первое полугодие` -> (1, 6), `третий квартал` -> (7, 9)."""
     size = next((lexicon.periods()[w] for w in words if w in lexicon.periods()), None)
     number = next((lexicon.ordinals()[w] for w in words if w in lexicon.ordinals()), None)
+    if number is None:  # `в 1 полугодии`, `во 2-м квартале`
+        number = next((int(w) for w in words if w.isdigit() and len(w) == 1), None)
     if size is None or number is None or size * number > 12:
         return None
     return size * (number - 1) + 1, size * number

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from yargy import and_, or_, rule
-from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, type
+from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, length_eq, type
 
 from . import lexicon
 
@@ -72,7 +72,12 @@ MONTH_SPAN = or_(
 )
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
-    dictionary(set(lexicon.ordinals())),
+    # `в 1 полугодии 2023 года`: the ordinal in figures
+    or_(
+        rule(dictionary(set(lexicon.ordinals()))),
+        rule(and_(type("NUM"), length_eq(1))),
+        rule(and_(type("NUM"), length_eq(1)), eq("-"), type("RU")),
+    ),
     dictionary(set(lexicon.periods())),
     YEAR_NUMBER,
     YEAR_WORD.optional(),
