@@ -368,18 +368,15 @@ class EntityFinder:
         makes make it none; words in capitals are written normally (`Олега ПАКА`)."""
         words = list(re.finditer(r"\S+", mention.text))
 
+        def title(word: str) -> bool:  # `Экс-акиму`: a title behind a prefix
+            return bool((lemmas(word) | lemmas(word.rsplit("-", 1)[-1])) & self.titles)
+
         def cut(word: str) -> bool:
-            return (
-                bool(lemmas(word) & self.titles) or gazetteer().lookup(word) is not None or word[:1].islower()
-            )
+            return title(word) or gazetteer().lookup(word) is not None or word[:1].islower()
 
         first = True
         while words and cut(words[0].group()):
-            if (
-                first
-                and len(words) == 2
-                and not (lemmas(words[0].group()) & self.titles or words[0].group()[:1].islower())
-            ):
+            if first and len(words) == 2 and not (title(words[0].group()) or words[0].group()[:1].islower()):
                 break  # `Алтай Сапаров`, `Темир Бекенов`: a first name that is also a town's, then a surname
             first = False
             words.pop(0)
@@ -447,7 +444,9 @@ class EntityFinder:
             return None  # `Департамент полиции` with no place: a kind of body
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
-        if quoted:  # `«Известия»`: a name in quotes is kept as written
+        # `«Известия»`: a name in quotes is kept as written, unless it names a body by its head word
+        # (`специалисты «Национального центра качества»`: the name of a body, declined)
+        if quoted and not any(lemmas(w) & self.body_heads for w in words):
             return NamedMention(mention.text.strip('"').strip(), mention.start, end)
         return NamedMention(org_nominative(name), mention.start, end)
 
