@@ -586,6 +586,8 @@ class FactExtractor:
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
                 continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)
+            if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in tokens[index : end_index + 1]):
+                continue  # `Четверо животных`, `трое телят`: no people
             if qualifier == "less_than" and _after_from(tokens, index):
                 qualifier = "exact"  # `с 1 204 до 980 случаев`: where a change ended
             if kind == "persons":
@@ -621,11 +623,11 @@ class FactExtractor:
                     # повторное`: a count with its noun), `среди 310 задержанных
                     # 14 иностранцев ...`: a part of the people counted before
                     continue
-            if (
-                kind == "crimes"
-                and "административн" in sentence.text[match.span.start : match.span.stop].lower()
+            if kind == "crimes" and (
+                "административн" in sentence.text[match.span.start : match.span.stop].lower()
+                or re.match(r"\s*об?\s+административн", after, re.IGNORECASE)
             ):
-                continue  # `3 061 административное правонарушение`: no crimes
+                continue  # `3 061 административное правонарушение`, `330 дел об административных`: no crimes
             if kind == "crimes" and _violations(tokens, index, end_index):
                 continue  # `17 фактов управления в нетрезвом виде`: administrative violations
             if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
@@ -742,6 +744,9 @@ CRIME_ITEM = re.compile(
 )
 # `- 33 – за незаконное пересечение границы`: an item of a list of counts, its number first
 LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s", re.IGNORECASE)
+# `увеличилось количество мошенничеств (2401), грабежей (126)`: a count in brackets after a crime's noun
+# (checked: a crime noun of rules/count_nouns.tsv)
+CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
@@ -867,7 +872,8 @@ def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: 
     detain = lexicon.detention_words()
     words = {t.value.lower() for t in tokens}
     # `Всех их задержали`, `Подозреваемые задержаны`, `Они задержаны` (rules/anaphora.txt, the plural ones)
-    pointers = {"всех", "их"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и", "ы"))}
+    # (`Вся группа была задержана`: the group itself)
+    pointers = {"всех", "их", "группа"} | {w for w in lexicon.anaphora() if w.endswith(("е", "и", "ы"))}
     if not (pointers & words) or not any(lemmas(t) & detain for t in tokens):
         return []
     # a headline's group may be told of in the body (`Семеро жителей подозреваются в кражах`); a later
@@ -1192,7 +1198,18 @@ def _compared_counts(
     found: list[FactDraft] = []
     if not DIGIT.search(sentence.text):
         return found  # (every pattern reads digits)
-    for pattern in (COMPARED, BRACKETED, CRIME_ITEM, HURT, FROM_TO, FROM_TO_NOUN, PERIOD_AFTER, LISTED):
+    patterns = (
+        COMPARED,
+        BRACKETED,
+        CRIME_ITEM,
+        CRIME_BRACKET,
+        HURT,
+        FROM_TO,
+        FROM_TO_NOUN,
+        PERIOD_AFTER,
+        LISTED,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
@@ -1224,6 +1241,8 @@ def _compared_counts(
                 elif pattern is HURT:
                     before = [c for c in counts + found if c.end <= start]
                     kind = "victims" if before and before[-1].kind == "victims" else None
+                elif pattern is CRIME_BRACKET:
+                    kind = "crimes" if _names_crime(match.group("label")) else None
                 elif pattern is CRIME_ITEM:
                     before = [c for c in counts + found if c.end <= start]
                     named = _names_crime(match.group("label"))

@@ -112,8 +112,15 @@ COORDINATED_OBJECTS = rule(
 # `задержан один из руководителей`, `арестовал одного из основателей`: one of a group
 ONE_OF = rule(in_caseless({"один", "одна", "одного", "одну"}), eq("из"))
 MANY = and_(FormWith("NOUN", "anim", "plur", "gent", without=PROPER), LONG)
+# `задержан врио руководителя`, `задержан и.о. начальника`: one person acting for another
+ACTING = or_(
+    rule(in_caseless({"врио"})),
+    rule(in_caseless({"и"}), eq("."), in_caseless({"о"}), eq(".")),
+    rule(dictionary({"исполняющий"}), dictionary({"обязанность"})),
+)
 ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
+    rule(PASSIVE, ACTING, modifiers(), person("gent")),
     rule(PASSIVE, ONE_OF, modifiers(), MANY),
     # `под стражу отправлен ныне бывший директор`: adverbs between
     rule(CUSTODY_FIRST, rule(gram("ADVB")).repeatable(max=2).optional(), modifiers(), person("nomn")),
