@@ -144,6 +144,14 @@ ONE_PERSON = or_(
     rule(and_(DETAIN, gram("VERB")), ONE_OF, modifiers(), MANY),
     COORDINATED,
     COORDINATED_OBJECTS,
+    # `задержанными являются руководитель отдела и его подчиненный`
+    rule(
+        dictionary({"задержанный", "задержать"}),
+        dictionary({"являться", "оказаться"}),
+        modifiers(),
+        person("nomn"),
+        rule(OF_WHOM, eq("и"), POSSESSIVE.optional(), modifiers(), person("nomn")).optional(),
+    ),
     # `задержали 24-летнюю девушку`, `задержали и 30-летнего перекупщика`: an active verb and its object
     rule(
         and_(DETAIN, gram("VERB")),
@@ -174,7 +182,21 @@ PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
 BETWEEN = or_(
     rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
 )
+# `глава департамента и руководитель компании задержаны`: two people, each with the body they head
+COORDINATED_SUBJECTS = rule(
+    modifiers(),
+    person("nomn"),
+    OF_WHOM,
+    eq("и"),
+    POSSESSIVE.optional(),
+    modifiers(),
+    person("nomn"),
+    OF_WHOM,
+    dictionary({"быть"}).optional(),
+    PLURAL_PASSIVE,
+)
 PERSON_FIRST = or_(
+    COORDINATED_SUBJECTS,
     rule(
         modifiers(),
         or_(person("nomn"), in_caseless({"он", "она"})),
