@@ -49,6 +49,8 @@ _COMBINING = "".join(chr(c) for c in range(0x110000) if unicodedata.combining(ch
 SLOW = re.compile(f"[<&\r{re.escape(INVISIBLE)}]|.(?=[{re.escape(_COMBINING)}])", re.DOTALL)
 ONE_TO_ONE = str.maketrans({c: r for c, r in REPLACE.items() if c != "\r"})
 
+# `3-х`, `5-ти`, `7-ми`, `2-ух`: a cardinal's case ending after its figure (not `2-м квартале`, `1-го`)
+NUMERAL_ENDING = re.compile(r"(?<=\d)-(?:ти|х|ух|ёх|ех|ми|и)(?![А-Яа-яЁё])")
 # `тенге".Жандос`: a quote closed, a full stop, and the speaker's name with no space between them.
 GLUED_QUOTE = re.compile(r'(?:[.!?…]"|"[.!?…])(?=[A-ZА-ЯЁ])')
 
@@ -84,6 +86,9 @@ class Normalizer:
         pieces, offsets, ends = self._clean_chars(original)
         text = "".join(pieces)
         text = self._fix_homoglyphs(text)
+        # `более 3-х млн`, `80-ти килограммов`: a case ending typed after a figure is blanked (same length:
+        # the offsets do not move), or the figure would be no number to the grammars
+        text = NUMERAL_ENDING.sub(lambda m: " " * len(m.group()), text)
         text, offsets, ends = self._split_glued_quotes(text, offsets, ends)
         offsets.append(len(original))
         return Normalized(original, text, offsets, ends)

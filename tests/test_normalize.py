@@ -12,6 +12,9 @@ CASES = [
     ("1\u00a0700\u202f000 тенге", "1 700 000 тенге"),
     ("«Health Time»", '"Health Time"'),
     ("5–10 млн", "5-10 млн"),
+    ("более 3-х млн", "более 3   млн"),  # a case ending after a figure goes (same length)
+    ("80-ти кг, 7-ми лет", "80    кг, 7    лет"),
+    ("во 2-м квартале, 1-го мая", "во 2-м квартале, 1-го мая"),  # ordinals stay
     ("2025 — 1711", "2025 — 1711"),  # the em dash stays: it is punctuation, not a range
     ("мо\u200bшенник\u00ad", "мошенник"),  # zero-width and soft hyphens go
     ("строка\r\nдругая", "строка\nдругая"),

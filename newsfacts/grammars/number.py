@@ -77,7 +77,11 @@ class SingularMultiplier(Predicate):
             and "sing" in form.grams
             and ("nomn" in form.grams or "accs" in form.grams)
             for form in getattr(token, "forms", ())
-        ) and token.value.lower() not in ("тысячи", "миллиона", "миллиарда", "триллиона")
+        ) and token.value.lower() not in ("тысячи", "миллиона", "миллиарда", "триллиона", *ABBREVIATED)
+
+
+# `несколько млн тенге`, `сотни млрд`: a multiplier shortened is never one on its own (`миллион тенге` is)
+ABBREVIATED = ("млн", "млрд", "трлн", "тыс")
 
 
 NUM = rule(custom(_valid_number, types="NUM"))
