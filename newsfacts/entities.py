@@ -79,6 +79,15 @@ def _agree(text: str, case: str) -> bool:
     return bool(known) and any(all(any(_fits(p, case, g) for p in word) for word in known) for g in GENDERS)
 
 
+def _declined_adjective(word: str) -> bool:
+    """`Национального`: an adjective that every reading puts in an oblique case."""
+    forms = [f for f in analyzer()(word.lower()) if "ADJF" in f.grams]
+    # (`национального` may be an animate accusative: no reading of a name in the nominative or inanimate accusative)
+    return bool(forms) and all(
+        "nomn" not in f.grams and ("accs" not in f.grams or "anim" in f.grams) for f in forms
+    )
+
+
 def _nominative(word: str) -> str:
     """`Нацбанка` -> `Нацбанк`: a one-word name in the nominative, as the dictionary (or its guess) has it."""
     parse = next((p for p in analyzer()(word.lower()) if "NOUN" in p.grams), None)
@@ -444,9 +453,9 @@ class EntityFinder:
             return None  # `Департамент полиции` with no place: a kind of body
         elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
-        # `«Известия»`: a name in quotes is kept as written, unless it names a body by its head word
-        # (`специалисты «Национального центра качества»`: the name of a body, declined)
-        if quoted and not any(lemmas(w) & self.body_heads for w in words):
+        # `«Известия»`: a name in quotes is kept as written, unless it opens with a declined adjective
+        # (`специалисты «Национального центра качества»`: a body's name, declined)
+        if quoted and not _declined_adjective(words[0]):
             return NamedMention(mention.text.strip('"').strip(), mention.start, end)
         return NamedMention(org_nominative(name), mention.start, end)
 
