@@ -82,7 +82,7 @@ def _agree(text: str, case: str) -> bool:
 def _declined_adjective(word: str) -> bool:
     """`Национального`: an adjective that every reading puts in an oblique case."""
     forms = [f for f in analyzer()(word.lower()) if "ADJF" in f.grams]
-    # (`национального` may be an animate accusative: no reading of a name in the nominative or inanimate accusative)
+    # (`национального` may also be an animate accusative: no nominative, no inanimate accusative)
     return bool(forms) and all(
         "nomn" not in f.grams and ("accs" not in f.grams or "anim" in f.grams) for f in forms
     )
