@@ -417,8 +417,8 @@ class FactExtractor:
             tokens = self.tokenizer.tokens(sentence.text)
             for index, token in enumerate(tokens[:-1]):
                 if token.value.lower() in ("задержанный", "задержанная") and any(
-                    "VERB" in form.grams for form in tokens[index + 1].forms
-                ):
+                    "VERB" in form.grams for form in getattr(tokens[index + 1], "forms", ())
+                ):  # (the next token may be a figure or a sign, which has no forms)
                     start, end = sentence.start + token.span.start, sentence.start + token.span.stop
                     return [FactDraft("detained", 1, start, end, sentence.index)]
         return []
