@@ -137,6 +137,28 @@ def _spelled_out(tokens) -> Decimal | None:
     return amount_value(inside) if inside else None
 
 
+def _listed_before(tokens, index: int) -> list[int]:
+    """`10, 25, 30 и 100 тысяч`: the indexes of the whole numbers listed right before tokens[index], each
+    followed by a comma and a space, the last by `и` or a comma (a decimal comma has no space after it)."""
+    found: list[int] = []
+    at = index - 1
+    if at < 1 or tokens[at].value not in (",", "и"):
+        return found
+    while at >= 1 and tokens[at].value in (",", "и") and tokens[at - 1].type == "NUM":
+        number, joint = tokens[at - 1], tokens[at]
+        if not number.value.isdigit() or (
+            joint.value == "," and joint.span.stop == tokens[at + 1].span.start
+        ):
+            return []
+        found.append(at - 1)
+        at -= 2
+        if at < 0 or tokens[at].value != ",":
+            break
+    if at >= 0 and tokens[at].value == "," and at >= 1 and tokens[at - 1].type == "NUM":
+        return []  # (a list longer than read, or a number glued before: no guess)
+    return found[::-1]
+
+
 def _multiplier_of(run) -> list:
     return [t for t in run if any(w in lexicon.multipliers() for w in lemmas(t))]
 
@@ -416,9 +438,12 @@ class FactExtractor:
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
             for index, token in enumerate(tokens[:-1]):
+                # (the next token may be a figure or a sign, which has no forms); `Как пояснил задержанный`
                 if token.value.lower() in ("задержанный", "задержанная") and any(
-                    "VERB" in form.grams for form in getattr(tokens[index + 1], "forms", ())
-                ):  # (the next token may be a figure or a sign, which has no forms)
+                    "VERB" in form.grams
+                    for near in (tokens[index + 1], tokens[index - 1] if index else token)
+                    for form in getattr(near, "forms", ())
+                ):
                     start, end = sentence.start + token.span.start, sentence.start + token.span.stop
                     return [FactDraft("detained", 1, start, end, sentence.index)]
         return []
@@ -507,6 +532,15 @@ class FactExtractor:
                 if value > 0:
                     facts.append(
                         FactDraft("money", _exact(value), start, end, sentence.index, qual, currency, role)
+                    )
+            multiplier = _multiplier_of(runs[0]) if len(runs) == 1 and qualifier == "exact" else []
+            for at in _listed_before(tokens, index) if multiplier else []:
+                # `составили 10, 25, 30 и 100 тысяч рублей`: the numbers listed before share the multiplier
+                value = amount_value([tokens[at], *multiplier])
+                if value:
+                    start, end = sentence.start + tokens[at].span.start, sentence.start + tokens[at].span.stop
+                    facts.append(
+                        FactDraft("money", _exact(value), start, end, sentence.index, "exact", currency, role)
                     )
         return facts
 
@@ -744,6 +778,10 @@ CRIME_ITEM = re.compile(
 )
 # `- 33 – за незаконное пересечение границы`: an item of a list of counts, its number first
 LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s", re.IGNORECASE)
+# `поступило 15 заявлений о краже скота`: reports of a named crime count the crimes
+REPORTS = re.compile(
+    rf"{_QUALIFIER}{_NUMBER}\s+(?:заявлени|сообщени|обращени)\w*\s+об?\s+(?P<label>[а-яё-]+)", re.IGNORECASE
+)
 # `увеличилось количество мошенничеств (2401), грабежей (126)`: a count in brackets after a crime's noun
 # (checked: a crime noun of rules/count_nouns.tsv)
 CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
@@ -751,6 +789,16 @@ CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
+    re.IGNORECASE,
+)
+# `Причем 771 из них совершены с использованием интернета`: the number first
+PART_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,:]))(?<![\d,.]){_QUALIFIER}{_NUMBER}(?=\s+из\s+(?:них|которых)\b)", re.IGNORECASE
+)
+# `603 случая – это получение взяток, 500 – дача, 46 – посредничество`, `208 фактов: 57 — получение
+# взяток, 108 — дача`: counts per kind of crime after the count, each number first, then a dash and a label
+NUMBER_LABEL = re.compile(
+    rf"(?:^|(?<=[,:;]\s)|(?<=\bи\s)){_QUALIFIER}{_NUMBER}\s*(?:[—–]|-(?=\s))\s*(?:это\s+)?(?-i:[а-яё])",
     re.IGNORECASE,
 )
 # `погибли 4 человека и пострадали 17`, `ещё 830 получили травмы`: the injured after the dead, the noun
@@ -1203,6 +1251,7 @@ def _compared_counts(
         BRACKETED,
         CRIME_ITEM,
         CRIME_BRACKET,
+        REPORTS,
         HURT,
         FROM_TO,
         FROM_TO_NOUN,
@@ -1241,6 +1290,14 @@ def _compared_counts(
                 elif pattern is HURT:
                     before = [c for c in counts + found if c.end <= start]
                     kind = "victims" if before and before[-1].kind == "victims" else None
+                elif pattern is REPORTS:  # (`сообщений о преступлениях и происшествиях`: any calls, no count)
+                    label = match.group("label")
+                    specific = not word_lemmas(label) & {
+                        "преступление",
+                        "правонарушение",
+                        *GENERIC_CRIME_NOUNS,
+                    }
+                    kind = "crimes" if specific and _names_crime(label) else None
                 elif pattern is CRIME_BRACKET:
                     kind = "crimes" if _names_crime(match.group("label")) else None
                 elif pattern is CRIME_ITEM:
@@ -1276,7 +1333,12 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
     """PART: the part of the crimes counted just before (in the sentence, or the paragraph's last count);
     a part of people counted is not more people (`трое из них задержаны`), so only crimes."""
     found = []
-    for match in PART.finditer(sentence.text):
+    matches = [
+        *PART.finditer(sentence.text),
+        *PART_BEFORE.finditer(sentence.text),
+        *NUMBER_LABEL.finditer(sentence.text),
+    ]
+    for match in matches:
         start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue

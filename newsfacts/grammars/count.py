@@ -19,8 +19,14 @@ ADJECTIVE = or_(rule(gram("ADJF")), rule(gram("PRTF")), PREFIX)
 GROUP = rule(dictionary({"группа", "состав", "число"}), eq("из"))
 
 NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
+# `1,7 тыс. коррупционных и других преступлений`: two adjectives joined by `и`
+JOINED_ADJECTIVES = rule(ADJECTIVE, eq("и"), ADJECTIVE)
 COUNTED = rule(
-    GROUP.optional(), QUALIFIER.optional(), NUMBER, ADJECTIVE.repeatable(max=3).optional(), COUNTED_NOUN
+    GROUP.optional(),
+    QUALIFIER.optional(),
+    NUMBER,
+    or_(ADJECTIVE.repeatable(max=3), JOINED_ADJECTIVES).optional(),
+    COUNTED_NOUN,
 )
 # `задержаны трое`, `двоих подозреваемых`; `шесть отправлены под стражу`: a number in words with no noun,
 # told of by a plural participle of custody (digits are left out: `в 2024 задержаны` is a year)
