@@ -286,7 +286,22 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
         after_za = start > 0 and tokens[start - 1].value.lower() == "за"
         role = "price" if after_za and default == "other" else default
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
-    return "price" if role != "returned" and _worth_of_goods(tokens, start) else role
+    if role == "returned" or (role == "damage" and _taken_before(tokens, start)):
+        return role  # `похитил восемь телефонов на сумму 200 тысяч`: what was stolen is the damage
+    return "price" if _worth_of_goods(tokens, start) else role
+
+
+def _taken_before(tokens, start: int) -> bool:
+    """A word of damage (`похитил`, `украл`) earlier in the sum's clause."""
+    roles = lexicon.money_roles()
+    for index in range(start - 1, -1, -1):
+        if tokens[index].value in (";", ".") or (
+            tokens[index].value == "," and index < start - TRIGGER_WINDOW
+        ):
+            return False
+        if any(roles.get(w) == "damage" for w in lemmas(tokens[index])):
+            return True
+    return False
 
 
 def _trigger_role(tokens, start: int, end: int, default: str) -> str | None:
@@ -338,12 +353,15 @@ def _worth_of_goods(tokens, start: int) -> bool:
                     if lemmas(tokens[index]) & lexicon.goods():
                         return True
     # `стоимость ... изделий составила X`: the worth named as the subject of the clause is a price
-    for index in range(start - 1, max(-1, start - 9), -1):
+    for index in range(start - 1, max(-1, start - WORTH_REACH), -1):
         if tokens[index].value in CLAUSE_BREAKS:
             break
         if "стоимость" in lemmas(tokens[index]):
             return True
     return False
+
+
+WORTH_REACH = 12  # tokens: `стоимость на «черном рынке» изъятого героина оценивается в 2 млн`
 
 
 def document_role(text: str) -> str:
@@ -620,7 +638,8 @@ class FactExtractor:
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
                 continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
             kind, value, qualifier = self._read_count(match.tokens)
-            if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in tokens[index : end_index + 1]):
+            near = tokens[index + 1 : min(index + 3, end_index + 1)]  # the words right after the number
+            if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in near):
                 continue  # `Четверо животных`, `трое телят`: no people
             if qualifier == "less_than" and _after_from(tokens, index):
                 qualifier = "exact"  # `с 1 204 до 980 случаев`: where a change ended
@@ -703,6 +722,12 @@ class FactExtractor:
             and all("PRTS" in f.grams for f in getattr(last, "forms", ()))
         ):
             return None, None, "exact"  # `В 2024 задержаны 40 человек`: a year, then the predicate
+        plural = not any(
+            "sing" in f.grams and ("PRTS" in f.grams or "VERB" in f.grams)
+            for t in (match_tokens[0], last)
+            if lemmas(t) & triggers
+            for f in getattr(t, "forms", ())
+        )
         if lemmas(match_tokens[0]) & triggers or (person_first and lemmas(last) & triggers):
             # `задержан 35-летний житель`, `Водитель, 46-летний гражданин, задержан`: the age is no count;
             # `Еще двое его знакомых задержаны`: a collective numeral is
@@ -714,8 +739,9 @@ class FactExtractor:
                     if w in lexicon.collectives()
                 ),
                 # `задержаны водитель и его напарник`: one more person for each `и` after the first word
-                # (`задержан и его заместитель`: an `и` right after the verb adds no one)
-                1 + sum(t.value.lower() == "и" for t in match_tokens[2:]),
+                # (`задержан и его заместитель`: an `и` right after the verb adds no one; `Руководитель
+                # отдела ЖКХ и инспекции задержан`: a singular participle is one person)
+                1 + sum(t.value.lower() == "и" for t in match_tokens[2:]) if plural else 1,
             )
             return "detained", Decimal(collective), "exact"
         start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)

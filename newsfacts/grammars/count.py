@@ -185,8 +185,9 @@ ONE_PERSON = or_(
 # the person first, then only names, places and adverbs before the participle.
 PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
 # (`Педагог была задержана`: the auxiliary is no predicate of its own)
+# (a full participle may stand between: `Житель района, замешанный в краже, водворен в ИВС`)
 BETWEEN = or_(
-    rule(and_(type("RU"), not_(PREDICATE))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
+    rule(and_(type("RU"), not_(PREDICATE_WORD))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
 )
 # `глава департамента и руководитель компании задержаны`: two people, each with the body they head
 COORDINATED_SUBJECTS = rule(
@@ -201,20 +202,21 @@ COORDINATED_SUBJECTS = rule(
     dictionary({"быть"}).optional(),
     PLURAL_PASSIVE,
 )
+BETWEEN_MOST = 12  # `Руководитель отдела ЖКХ и жилищной инспекции Саркандского района ... задержан`
 PERSON_FIRST = or_(
     COORDINATED_SUBJECTS,
     rule(
         modifiers(),
         or_(person("nomn"), in_caseless({"он", "она"})),
-        BETWEEN.repeatable(max=8).optional(),
+        BETWEEN.repeatable(max=BETWEEN_MOST).optional(),
         PASSIVE,
     ),
-    rule(NAMED, BETWEEN.repeatable(max=8).optional(), PASSIVE),
+    rule(NAMED, BETWEEN.repeatable(max=BETWEEN_MOST).optional(), PASSIVE),
     # `Кассира из Сарани взяли под стражу`: the object first, an active custody verb after it
     rule(
         modifiers(),
         person("accs"),
-        BETWEEN.repeatable(max=8).optional(),
+        BETWEEN.repeatable(max=BETWEEN_MOST).optional(),
         and_(dictionary({"взять", "заключить", "отправить"}), gram("VERB"), gram("plur")),
         CUSTODY,
     ),
@@ -222,7 +224,7 @@ PERSON_FIRST = or_(
     rule(
         modifiers(),
         person("accs"),
-        BETWEEN.repeatable(max=8).optional(),
+        BETWEEN.repeatable(max=BETWEEN_MOST).optional(),
         and_(DETAIN, gram("VERB"), gram("plur")),
     ),
 )
