@@ -213,6 +213,12 @@ def _nearest(
     return best, best_index
 
 
+# `в полицию доставлены`, `доставлен в отдел полиции`: people brought in by the police (not to a hospital)
+TO_THE_POLICE = re.compile(
+    r"\bдоставлен\w*\s+в\s+(?:полици|отдел\w*\s+полиции|ОВД|УВД|РУВД|РОВД|ОП|участок|дежурн)"
+    r"|\bв\s+(?:полици|отдел\w*\s+полиции|ОВД|УВД|РУВД|РОВД)\w*\s+доставлен",
+    re.IGNORECASE,
+)
 # `больше на 6,3 % или 330 преступлений`, `на 4 %, или на 120 фактов`: a change, told in per cent and then
 # in numbers
 CHANGE_BY = re.compile(
@@ -648,6 +654,8 @@ class FactExtractor:
                 kind, _ = _nearest(
                     lexicon.count_triggers(), tokens[lo:hi], index - lo, end_index - lo, same_clause=True
                 )
+                if kind is None and TO_THE_POLICE.search(sentence.text):
+                    kind = "detained"  # `В полицию доставлен 21 человек`: brought in by the police
                 if kind is None and value is not None and value > 1 and value == int(value):
                     # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
                     group = FactDraft("detained", int(value), start, end, sentence.index)
