@@ -32,6 +32,8 @@ NAME_GRAMS = ("Name", "Surn", "Patr")
 # a name with its surname in capitals, which NER does not tag: `Иван ПЕТРОВ`, `ИВАН ПЕТРОВ, начальник ...`
 CAPS_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+|[А-ЯЁ]{3,}) ([А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?)(?![\w-])")
 SURNAME_END = re.compile(r"(?:[ОЕЁ]В|[ИЫ]Н)(?:А|У|ЫМ|ОМ|Е|ОЙ|Ы)?|УЛЫ|УУЛУ|КЫЗЫ")
+# `ИА`, `МИА`: a news agency's kind written before its name
+MEDIA_TYPE = re.compile(r"^(?:ИА|МИА|ИАА)\s+(?=\S)")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
@@ -427,6 +429,8 @@ class EntityFinder:
 
     def _ner_org(self, doc: Document, mention, places) -> NamedMention | None:
         name = LATIN_WITH_NOUN.sub(r"\1", mention.text.strip('"').strip())  # `Telegram-бот` -> `Telegram`
+        outlet = MEDIA_TYPE.match(name) is not None  # `ИА Новости-Казахстан`, `МИА "Казинформ`: the outlet
+        name = MEDIA_TYPE.sub("", name).strip('"')
         name = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", name)  # `палата КР Н.Н.Э`: a person's initials
         text = doc.normalized.text
         quoted = text[mention.start - 1 : mention.start] == '"' and text[mention.end : mention.end + 1] == '"'
@@ -451,7 +455,7 @@ class EntityFinder:
             name = doc.normalized.text[mention.start : end].strip('"')
         elif self._kind_of_body(name):
             return None  # `Департамент полиции` with no place: a kind of body
-        elif " " not in name and sum(c.isupper() for c in name) < 2:  # not `КПСиСУ`
+        elif " " not in name and sum(c.isupper() for c in name) < 2 and not outlet:  # not `КПСиСУ`
             name = _nominative(name)  # `Нацбанка` -> `Нацбанк`
         # `«Известия»`: a name in quotes is kept as written, unless it opens with a declined adjective
         # (`специалисты «Национального центра качества»`: a body's name, declined)
