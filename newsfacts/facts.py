@@ -339,6 +339,9 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str | None:
 def _worth_of_goods(tokens, start: int) -> bool:
     """`продуктов на 30 млн тенге`, `сигарет на сумму 12 млн`, `стоимость изъятой продукции превышает
     более 600 млн`: what goods are worth is their price, whatever befell them (rules/goods_words.txt)."""
+    if start + 1 < len(tokens) and tokens[start + 1].value.lower() == "на" and _qualifier([tokens[start]])[1]:
+        if start > 0 and lemmas(tokens[start - 1]) & lexicon.goods():
+            return True  # `сигарет почти на 2 млрд`: the qualifier before `на`
     before = tokens[max(0, start - 3) : start]
     words = [t.value.lower() for t in before]
     if "на" in words:
@@ -1481,8 +1484,19 @@ def _skip_group(tokens) -> int:
 
 def _after_number(tokens, index: int, match_tokens) -> bool:
     """`KZ12 3456 7890 5678 тенге`, `Похищено 5 10 тенге`: a number right after another number is the
-    tail of an account, a phone or a list, not a sum or a count on its own (and never glued to it)."""
-    return index > 0 and match_tokens[0].type == "NUM" and tokens[index - 1].type == "NUM"
+    tail of an account, a phone or a list, not a sum or a count on its own (and never glued to it);
+    `миллиарда двухсот миллионов тенге`: an amount right after a bigger multiplier is the tail of a sum
+    (read whole by number.LEADING_ONE, or not at all: never as the tail alone)."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if match_tokens[0].type == "NUM" and before.type == "NUM":
+        return True
+    first = next((lexicon.multipliers()[w] for w in lemmas(before) if w in lexicon.multipliers()), None)
+    if first is None or before.type != "RU":
+        return False
+    own = [lexicon.multipliers()[w] for t in match_tokens for w in lemmas(t) if w in lexicon.multipliers()]
+    return bool(own) and max(own) < first and _is_amount_token(match_tokens[0])
 
 
 def _token_index(tokens, char_start: int) -> int:

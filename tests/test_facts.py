@@ -39,6 +39,12 @@ CASES = [
     ("Ущерб составил около одного миллиона тенге.", [(M, 1000000, "about", "KZT", "damage")]),
     ("Ущерб составил двадцать пять тысяч тенге.", [(M, 25000, "exact", "KZT", "damage")]),
     ("Ущерб составил миллион тенге.", [(M, 1000000, "exact", "KZT", "damage")]),
+    # one in the genitive after a qualifier, then the parts: the whole sum, never its tail alone
+    (
+        "Больше миллиарда двухсот миллионов тенге возвращены государству.",
+        [(M, 1200000000, "more_than", "KZT", "returned")],
+    ),
+    ("Около миллиона 300 тысяч тенге похищено.", [(M, 1300000, "about", "KZT", "damage")]),
     ("Ущерб составил несколько млн тенге.", []),  # a shortened multiplier alone is no sum
     ("Ущерб оценивается в сотни млн тенге.", []),
     ("Ущерб составил более 3-х млн тенге.", [(M, 3000000, "more_than", "KZT", "damage")]),
@@ -662,6 +668,15 @@ CASES = [
     ("Житель Шу получил 3,1 млн тенге за сообщение о взятке.", [(M, 3100000, "exact", "KZT", "other")]),
     ("Ещё 12 человек доставлены в отдел полиции.", [(D, 12, "exact", None, None)]),
     ("В больницу доставлены 5 человек.", []),
+    # r13: procurement violations; families as victims; advances and works paid to contractors; goods'
+    # worth with a qualifier before `на`
+    ("Выявлено 40 фактов завышения закупочных цен.", []),
+    ("Более 300 семей в Косшы стали жертвами застройщика.", [(V, 300, "more_than", None, None)]),
+    ("Подрядчики выполнили работы на 2 трлн сумов.", [(M, 2000000000000, "exact", "UZS", "other")]),
+    (
+        "Изъята партия контрабандных сигарет почти на 900 млн сумов.",
+        [(M, 900000000, "less_than", "UZS", "price")],
+    ),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",

@@ -13,8 +13,10 @@ from .number import (
     MULT,
     NUM,
     NUM_WORD,
+    QUALIFIED_ONE,
     QUALIFIER,
     SCALED_AMOUNT,
+    GenitiveMultiplier,
     LemmaIn,
     SingularMultiplier,
 )
@@ -60,7 +62,14 @@ ELIDED = or_(
     rule(AMOUNT, DASH, SCALED_AMOUNT),  # `по мелким делам ущерб составлял 2-5 миллионов`
 )
 LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион двести тысяч тенге`
+LEADING_AFTER_QUALIFIER = rule(
+    QUALIFIER, QUALIFIED_ONE, CURRENCY
+)  # `больше миллиарда двухсот миллионов тенге`
 MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
 # SPELLED and LEADING reach far: parsed apart, only around a bracket or a lone `миллион` (see facts.py),
 # so that they do not widen the windows of every sum
-RARE_FORMS = [(SPELLED, [eq("(")]), (LEADING, [SingularMultiplier()])]
+RARE_FORMS = [
+    (SPELLED, [eq("(")]),
+    (LEADING, [SingularMultiplier()]),
+    (LEADING_AFTER_QUALIFIER, [GenitiveMultiplier()]),
+]

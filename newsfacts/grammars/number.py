@@ -98,6 +98,23 @@ LEADING_ONE = rule(
     SingularMultiplier(),
     rule(or_(NUM, rule(NUM_WORD.repeatable(max=4))), MULT).repeatable(max=3),
 )
+
+
+class GenitiveMultiplier(Predicate):
+    """`миллиарда`, `миллиона`: one multiplier in the genitive singular, as a qualifier governs it."""
+
+    __attributes__ = []
+
+    def __call__(self, token):
+        return token.value.lower() in ("тысячи", "миллиона", "миллиарда", "триллиона")
+
+
+# `больше миллиарда двухсот миллионов тенге`: one (in the genitive, after a qualifier) and parts after it;
+# parsed apart like LEADING_ONE (money.RARE_FORMS)
+QUALIFIED_ONE = rule(
+    GenitiveMultiplier(),
+    rule(or_(NUM, rule(NUM_WORD.repeatable(max=4))), MULT).repeatable(max=3),
+)
 # `2 млрд 277 млн`, `5 миллионов 300 тысяч`: descending parts; checked in amount_value.
 # `12 миллионов 450 тысяч 120 сомов`: the units after the last multiplier (checked in amount_value)
 AMOUNT = or_(rule(SCALED.repeatable(max=4), NUM), rule(SCALED.repeatable(max=4)), NUMBER_PART)
