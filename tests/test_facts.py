@@ -677,6 +677,12 @@ CASES = [
         "Изъята партия контрабандных сигарет почти на 900 млн сумов.",
         [(M, 900000000, "less_than", "UZS", "price")],
     ),
+    # `села` may be a village's word between a person and the participle; `дали` is a verb
+    (
+        "Один из них, 30-летний житель села Турген, задержан и доставлен в полицию.",
+        [(D, 1, "exact", None, None)],
+    ),
+    ("Экс-акиму района дали три года и арестовали в зале суда.", []),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from yargy import and_, not_, or_, rule
 from yargy.predicates import custom, dictionary, eq, gram, in_, in_caseless, is_capitalized, length_eq, type
+from yargy.predicates.bank import Predicate
 
 from . import lexicon
 from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
@@ -78,6 +79,20 @@ NAMED = rule(
 )
 
 PREDICATE_WORD = or_(gram("VERB"), gram("PRTS"), gram("INFN"))
+
+
+class LikelyPredicate(Predicate):
+    """A word whose likeliest reading is a verb form: `задержан`, `похитил`, `дали`; not `села` (a
+    village's before `сесть`'s), which may stand between a person and the participle (`житель села Турген
+    задержан`)."""
+
+    __attributes__ = []
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", ())
+        return bool(forms) and any(g in forms[0].grams for g in ("VERB", "PRTS", "INFN"))
+
+
 # `водворен в ИВС 28-летний житель`: where to, between the verb and the person.
 WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))
 
@@ -187,7 +202,10 @@ PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
 # (`Педагог была задержана`: the auxiliary is no predicate of its own)
 # (a full participle may stand between: `Житель района, замешанный в краже, водворен в ИВС`)
 BETWEEN = or_(
-    rule(and_(type("RU"), not_(PREDICATE_WORD))), rule(in_({".", ",", "-"})), AGE, rule(dictionary({"быть"}))
+    rule(and_(type("RU"), not_(LikelyPredicate()))),
+    rule(in_({".", ",", "-"})),
+    AGE,
+    rule(dictionary({"быть"})),
 )
 # `глава департамента и руководитель компании задержаны`: two people, each with the body they head
 COORDINATED_SUBJECTS = rule(
