@@ -525,13 +525,20 @@ class FactExtractor:
                 currency = currency_before
             currency_before = currency
             state.currency = (sentence.paragraph, currency)
-            runs = _amounts(match.tokens[skip:])
+            match_tokens = match.tokens
+            if _unit_number_at_end(match_tokens, following):
+                # `за $50 тысяч 11,5 кг золота`: the last number is the next quantity's, not the sum's units
+                match_tokens = match_tokens[:-1]
+            runs = _amounts(match_tokens[skip:])
             values = [amount_value(run) for run in runs]
             if not values or any(v is None for v in values):
                 continue
             if len(values) == 2:
                 low_run, high_run = runs
-                if not _multiplier_of(low_run) and _multiplier_of(high_run):
+                own_currency = (
+                    sum(1 for t in match_tokens if _currency(t)) > 1
+                )  # `от 300 рублей до 37 тысяч рублей`
+                if not _multiplier_of(low_run) and _multiplier_of(high_run) and not own_currency:
                     # `от 5 до 10 млн`, `5-10 млн`: the multiplier belongs to both ends
                     values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
                 if values[0] is None or values[0] > values[1]:
@@ -551,7 +558,7 @@ class FactExtractor:
             last_end = end_index
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
-            start, end = sentence.start + match.span.start, sentence.start + match.span.stop
+            start, end = sentence.start + match.span.start, sentence.start + match_tokens[-1].span.stop
             if len(match.tokens) > 1 and match.tokens[-1].value == "." and len(match.tokens[-2].value) > 4:
                 # `80 тысяч.`: the full stop is the sentence's
                 end = sentence.start + match.tokens[-2].span.stop
@@ -1218,9 +1225,14 @@ GENERIC_CRIME_NOUNS = {"факт", "случай"}
 def _violations(tokens, start: int, end: int) -> bool:
     """`555 фактов нарушений`, `нарушения сроков пребывания (2 400 случаев)`: a count of `фактов`/`случаев`
     that rules/violation_words.txt says are administrative violations."""
+    words = lexicon.violation_words()
+    if lemmas(tokens[end - 1]) & {"правонарушение"}:
+        # `3 762 правонарушения миграционного законодательства`: the law it breaks is administrative
+        return any(lemmas(t) & words for t in tokens[end : end + 2]) and not any(
+            "уголовн" in t.value.lower() for t in tokens[max(0, start - 3) : end]
+        )
     if not lemmas(tokens[end - 1]) & GENERIC_CRIME_NOUNS:
         return False
-    words = lexicon.violation_words()
     if any(lemmas(t) & words for t in tokens[end : end + 2]):
         return True
     return (
@@ -1459,6 +1471,19 @@ def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[Fact
             most = max(most, fact.value)
         kept.append(fact)
     return kept
+
+
+def _unit_number_at_end(match_tokens, following) -> bool:
+    """A sum written sign first whose last token is a number after a multiplier, with a word after it:
+    `$50 тысяч 11,5 кг`, where the number counts the word, not the sum's units."""
+    return (
+        len(match_tokens) > 2
+        and match_tokens[-1].type == "NUM"
+        and bool(_multiplier_of(match_tokens[-2:-1]))
+        and _currency(match_tokens[-1]) is None
+        and not any(_currency(t) for t in match_tokens[-3:])
+        and _is_word(following)
+    )
 
 
 def _is_word(token) -> bool:

@@ -54,6 +54,9 @@ SIGN_FIRST = or_(
 )
 RANGE = or_(
     rule(in_caseless({"от", "с"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),  # `с` a change
+    rule(
+        in_caseless({"от"}), AMOUNT, CURRENCY, in_caseless({"до"}), AMOUNT, CURRENCY
+    ),  # `от 300 рублей до 37 тысяч рублей`
     rule(AMOUNT, DASH, AMOUNT, CURRENCY),
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
