@@ -49,6 +49,10 @@ class LemmaIn(Predicate):
     def __call__(self, token):
         return bool(lemmas(token) & self.words) or token.value.lower() in self.words
 
+    def gate(self) -> list[tuple]:
+        """What a token that satisfies it has (windows._gate): one of the lemmas, or the text."""
+        return [(kind, word) for word in self.words for kind in ("n", "l")]
+
 
 class FormWith(Predicate):
     """A word with one reading that has all these grammemes: `и` across readings is not enough, `того`
@@ -78,6 +82,9 @@ class SingularMultiplier(Predicate):
             and ("nomn" in form.grams or "accs" in form.grams)
             for form in getattr(token, "forms", ())
         ) and token.value.lower() not in ("тысячи", "миллиона", "миллиарда", "триллиона")
+
+    def gate(self) -> list[tuple]:
+        return [("n", word) for word in lexicon.multipliers()]
 
 
 NUM = rule(custom(_valid_number, types="NUM"))

@@ -42,6 +42,10 @@ class ItemWord(Predicate):
             return False
         return not self.noun or any("NOUN" in form.grams for form in getattr(token, "forms", ()))
 
+    def gate(self) -> list[tuple]:
+        """What a token that satisfies it has (windows._gate): the type."""
+        return [("t", "RU")]
+
 
 _UNITS = lexicon.seized_units()
 _ABBREVIATIONS = lexicon.seized_unit_abbreviations()
@@ -86,6 +90,9 @@ class OneUnit(Predicate):
             form.normalized in _UNITS and form.normalized not in _ABBREVIATIONS and "sing" in form.grams
             for form in getattr(token, "forms", ())
         )
+
+    def gate(self) -> list[tuple]:
+        return [("n", word) for word in _UNITS]
 
 
 # `свыше килограмма кокаина`, `более тонны 300 кг наркотиков`: one unit, said with a qualifier and no

@@ -18,8 +18,18 @@ from dataclasses import dataclass
 
 from yargy import Parser, or_, rule
 from yargy.parser import Chart, prepare_match, prepare_resolved_matches, resolve_spans
-from yargy.predicates.constructors import AndPredicate
+from yargy.predicates.bank import (
+    CustomPredicate,
+    DictionaryPredicate,
+    TypePredicate,
+    caseless,
+    eq,
+    in_,
+    in_caseless,
+)
+from yargy.predicates.constructors import AndPredicate, OrPredicate
 from yargy.rule.bnf import is_rule
+from yargy.token import is_morph_token
 from yargy.tree.constructors import Leaf, Node, Tree
 
 from .automaton import compile_automaton
@@ -151,7 +161,7 @@ class _Group:
         # where matches can be, exactly (automaton.py); the anchors' windows when there is no automaton
         self.automaton = compile_automaton(self.parser.rule, VERDICTS) if automata else None
         self.starts = _first_sets(self.parser.rule)
-        self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word, token type) -> productions
+        self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word class) -> productions
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
         self.anchors = [
             term
@@ -201,31 +211,39 @@ class _Group:
         order (`findall` sorts them so; of one range the first tree is taken, and it says which forms
         of a word the match kept)."""
         found = []
+        keys = keys or _keys(tokens)
         if self.automaton is not None:
-            regions = self.automaton.regions(tokens, keys or _keys(tokens))
+            regions = self.automaton.regions(tokens, keys)
         else:
             regions = [(start, stop, None) for start, stop in self.windows(tokens)]
         for start, stop, starts in regions:
-            chart = self._chart(tokens[start:stop], None if starts is None else {s - start for s in starts})
+            chart = self._chart(
+                tokens[start:stop], keys[start:stop], None if starts is None else {s - start for s in starts}
+            )
             for state in chart.matches(self.parser.rule):
                 low, high = state.range
                 found.append(Tree(state.node, (start + low, start + high)))
         return sorted(found)
 
-    def _chart(self, tokens, starts: set[int] | None = None) -> Chart:
+    def _chart(self, tokens, keys: list[int], starts: set[int] | None = None) -> Chart:
         """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
         for step, with shortcuts: a rule predicted again in the same column is skipped (all its states
         would be duplicates: yargy drops them by their hash); a state's hash is computed once; only the
         productions that can start with the next token (or match none) are predicted (lookahead: the
         others die at the next token); with `starts` (from the automaton), the grammar is predicted only
-        where a match starts."""
+        where a match starts. `keys`: the tokens' word classes."""
         chart = Chart(tokens)
+        sets = VERDICTS.sets
         start = self.parser.rule
         if len(self.viable) > MAX_VIABLE:
             self.viable.clear()
         for column, next_column in chart:
             predicted: set[int] = set()
-            viable = _Lookahead(self.starts, self.viable, next_column.token) if next_column else None
+            if next_column:
+                holding = sets[keys[column.index]]  # (the next column's token)
+                viable = _Lookahead(self.starts, self.viable, keys[column.index], holding)
+            else:
+                viable = None
             if starts is None or column.index in starts:  # (the automaton knows where matches start)
                 _predict(column, viable, start, predicted)
             for state in column:  # grows while it is read, as in yargy
@@ -236,30 +254,81 @@ class _Group:
                     if is_rule(next_term):
                         _predict(column, viable, next_term, predicted)
                     elif next_column:
-                        _scan(next_column, next_term, state)
+                        _scan(next_column, next_term, state, holding)
         return chart
 
 
-def _keys(tokens) -> list[tuple]:
-    """The words of the tokens, as the automata and the verdicts know them."""
-    return [(token.value, token.type) for token in tokens]
+def _keys(tokens) -> list[int]:
+    """The classes of the tokens' words (`_Verdicts.klass`), as the automata and the parser read them."""
+    klass = VERDICTS.klass
+    return [klass(token) for token in tokens]
+
+
+def _gate(predicate) -> list[tuple] | None:
+    """Keys of which a token must have one for `predicate` to hold (`_Verdicts.klass` asks the predicate
+    only then), or None when no such list is known (it is asked of every word). A key is ("v", the
+    token's text), ("l", its text in lower case), ("t", its type) or ("n", a lemma of one of its forms;
+    the text in lower case for a token without forms). Each list must be a necessary condition only:
+    the predicate itself decides."""
+    kind = type(predicate)
+    if kind is eq:
+        return [("v", predicate.value)]
+    if kind is in_:
+        return [("v", value) for value in predicate.value]
+    if kind in (in_caseless, caseless):
+        values = predicate.value if kind is in_caseless else [predicate.value]
+        return [("l", value) for value in values]
+    if kind is TypePredicate:
+        return [("t", predicate.value)]
+    if kind is CustomPredicate:
+        return [("t", value) for value in predicate.types] if predicate.types else None
+    if kind is DictionaryPredicate:
+        return [("n", value) for value in predicate.value]
+    if kind is AndPredicate:  # every part holds: the narrowest part's gate will do
+        gates = [g for g in map(_gate, predicate.predicates) if g is not None]
+        return min(gates, key=len) if gates else None
+    if kind is OrPredicate:  # one part holds: the gate of each part
+        gates = list(map(_gate, predicate.predicates))
+        return None if any(g is None for g in gates) else [key for g in gates for key in g]
+    gate = getattr(predicate, "gate", None)  # our own predicates (number.py, quantity.py) tell theirs
+    return gate() if gate is not None else None
+
+
+def _token_keys(token) -> list[tuple]:
+    value = token.value
+    lower = value.lower()
+    keys = [("v", value), ("l", lower), ("t", token.type)]
+    if is_morph_token(token):
+        keys.extend(("n", form.normalized) for form in token.forms)
+    else:
+        keys.append(("n", lower))
+    return keys
 
 
 class _Verdicts:
     """What each predicate says of each word, asked once per process: a token is its text, its type and
     the dictionary's readings of its text, and no predicate looks at anything else, so the same word
-    gets the same answer in every sentence (most of the parser's questions are about a few thousand
-    frequent words). Equal predicates of different grammars (`dictionary` of the multipliers in
-    each) share their answers."""
+    gets the same answer in every sentence. Equal predicates of different grammars (`dictionary` of the
+    multipliers in each) are one predicate here.
 
-    MAX_WORDS = 30_000  # (a word's answers are a dict of up to ~100 predicates: ~150 MB at most)
+    A word's answers are its class (`klass`): the set of the predicates that hold for it, one small int
+    for every word with the same set. The automata and the parser learn their moves by class, not by
+    word, so a word never seen before moves through what other words of its class taught them (nearly
+    every word holds none of the predicates). A word's class asks only the predicates it can satisfy
+    (`_gate`: by its text, type and lemmas), and the others of which nothing is known."""
+
+    MAX_WORDS = 100_000  # (a word's entry is its key and an int)
 
     def __init__(self):
-        self.words: dict[tuple, dict] = {}
         self.canon: dict[int, object] = {}  # a predicate's id -> the first equal predicate seen
         self.by_type: dict[type, list] = {}
         # the predicates asked about, kept alive so that their ids (the keys) are never reused
         self.asked: dict[int, object] = {}
+        self.gates: dict[tuple, list] = {}  # a key -> the predicates that may hold for a token with it
+        self.ungated: list = []  # the predicates asked of every word
+        self.classes: dict[tuple, int] = {}  # a word -> its class
+        self.sets: list[frozenset[int]] = []  # a class -> the ids of the (canonical) predicates that hold
+        self.numbers: dict[frozenset[int], int] = {}  # and back
 
     def canonical(self, predicate):
         found = self.canon.get(id(predicate))
@@ -269,40 +338,52 @@ class _Verdicts:
             if found is None:
                 same_type.append(predicate)
                 found = predicate
+                self._index(found)
             self.canon[id(predicate)] = found
             self.asked[id(predicate)] = predicate
         return found
 
-    def of(self, token) -> dict:
-        """The answers known for the token's word, by the canonical predicate's id."""
+    def _index(self, predicate) -> None:
+        gate = _gate(predicate)
+        if gate is None:
+            self.ungated.append(predicate)
+        else:
+            for key in set(gate):
+                self.gates.setdefault(key, []).append(predicate)
+        # the words' classes were made without it: made again (a class keeps its number and its set)
+        self.classes.clear()
+
+    def klass(self, token) -> int:
         key = (token.value, token.type)
-        found = self.words.get(key)
+        found = self.classes.get(key)
         if found is None:
-            if len(self.words) > self.MAX_WORDS:
-                self.words.clear()
-            found = self.words[key] = {}
+            if len(self.classes) > self.MAX_WORDS:
+                self.classes.clear()
+            found = self.classes[key] = self._number(self._holding(token))
+        return found
+
+    def _holding(self, token) -> frozenset[int]:
+        candidates = {id(p): p for p in self.ungated}
+        gates = self.gates
+        for key in _token_keys(token):
+            found = gates.get(key)
+            if found:
+                candidates.update((id(p), p) for p in found)
+        return frozenset(key for key, predicate in candidates.items() if predicate(token))
+
+    def _number(self, holding: frozenset[int]) -> int:
+        found = self.numbers.get(holding)
+        if found is None:
+            found = self.numbers[holding] = len(self.sets)
+            self.sets.append(holding)
         return found
 
     def holds(self, predicate, token) -> bool:
-        predicate = self.canonical(predicate)
-        known = self.of(token)
-        verdict = known.get(id(predicate))
-        return self.ask(predicate, token, known) if verdict is None else verdict
-
-    def ask(self, predicate, token, known: dict) -> bool:
-        """`predicate` is canonical."""
-        verdict = known[id(predicate)] = bool(predicate(token))
-        return verdict
+        return id(self.canonical(predicate)) in self.sets[self.klass(token)]
 
     def any(self, predicates: list, token) -> bool:
-        """Whether one of `predicates` holds (the list object is the key: each group keeps its lists)."""
-        known = self.of(token)
-        key = ("any", id(predicates))
-        verdict = known.get(key)
-        if verdict is None:
-            self.asked[id(predicates)] = predicates
-            verdict = known[key] = any(self.holds(p, token) for p in predicates)
-        return verdict
+        holding = self.sets[self.klass(token)]
+        return any(id(self.canonical(p)) in holding for p in predicates)
 
 
 VERDICTS = _Verdicts()
@@ -407,30 +488,28 @@ def _first_sets(start) -> dict[int, list[tuple[bool, list]]]:
     return found
 
 
-MAX_VIABLE = 200_000  # remembered (rule, word) lookaheads, per grammar
+MAX_VIABLE = 200_000  # remembered (rule, word class) lookaheads, per grammar
 
 
 class _Lookahead:
     """Which productions of a rule can start at a column: those that can be empty, or whose first token
-    can be the next one (each predicate asked once per column). Remembered by word: a token is its
-    text, its type and the dictionary's readings of its text, and no predicate looks at anything else."""
+    can be the next one. Remembered by the next word's class (`_Verdicts.klass`): no predicate looks at
+    anything else."""
 
-    def __init__(self, starts, remembered, token):
-        self.starts, self.remembered, self.token = starts, remembered, token
+    def __init__(self, starts, remembered, klass: int, holding: frozenset[int]):
+        self.starts, self.remembered, self.klass, self.holding = starts, remembered, klass, holding
 
     def __call__(self, rule) -> tuple[int, ...]:
-        key = (id(rule), self.token.value, self.token.type)
+        key = (id(rule), self.klass)
         found = self.remembered.get(key)
         if found is None:
+            holding, canonical = self.holding, VERDICTS.canonical
             found = self.remembered[key] = tuple(
                 index
                 for index, (empty, preds) in enumerate(self.starts[id(rule)])
-                if empty or any(self._holds(p) for p in preds)
+                if empty or any(id(canonical(p)) in holding for p in preds)
             )
         return found
-
-    def _holds(self, predicate) -> bool:
-        return VERDICTS.holds(predicate, self.token)
 
 
 def _predict(column, viable, rule, predicted: set[int]) -> None:
@@ -444,9 +523,10 @@ def _predict(column, viable, rule, predicted: set[int]) -> None:
         _put(column, _State(rule, production, 0, column, column, node))
 
 
-def _scan(column, predicate, state) -> None:
+def _scan(column, predicate, state, holding: frozenset[int]) -> None:
+    """`holding`: the predicates that hold for the column's token (its class's)."""
     token = column.token
-    if VERDICTS.holds(predicate, token):
+    if id(VERDICTS.canonical(predicate)) in holding:
         leaf = Leaf(predicate, predicate.constrain(token))
         node = state.node.attached(leaf)
         _put(
