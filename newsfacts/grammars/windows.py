@@ -162,6 +162,8 @@ class _Group:
         self.automaton = compile_automaton(self.parser.rule, VERDICTS) if automata else None
         self.starts = _first_sets(self.parser.rule)
         self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word class) -> productions
+        # a region's word classes (and where its matches start) -> its matches' trees, parsed once
+        self.parsed: dict[tuple, list[tuple[Node, int, int]]] = {}
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
         self.anchors = [
             term
@@ -217,12 +219,19 @@ class _Group:
         else:
             regions = [(start, stop, None) for start, stop in self.windows(tokens)]
         for start, stop, starts in regions:
-            chart = self._chart(
-                tokens[start:stop], keys[start:stop], None if starts is None else {s - start for s in starts}
-            )
-            for state in chart.matches(self.parser.rule):
-                low, high = state.range
-                found.append(Tree(state.node, (start + low, start + high)))
+            starts = None if starts is None else tuple(s - start for s in starts)
+            key = (tuple(keys[start:stop]), starts)
+            parsed = self.parsed.get(key)
+            if parsed is None:
+                chart = self._chart(tokens[start:stop], key[0], None if starts is None else set(starts))
+                parsed = [(state.node, *state.range) for state in chart.matches(self.parser.rule)]
+                if len(self.parsed) > MAX_PARSED:
+                    self.parsed.clear()
+                self.parsed[key] = parsed
+                trees = [Tree(node, (start + low, start + high)) for node, low, high in parsed]
+            else:
+                trees = _same_trees(parsed, tokens, start)
+            found.extend(trees)
         return sorted(found)
 
     def _chart(self, tokens, keys: list[int], starts: set[int] | None = None) -> Chart:
@@ -256,6 +265,35 @@ class _Group:
                     elif next_column:
                         _scan(next_column, next_term, state, holding)
         return chart
+
+
+MAX_PARSED = 50_000  # remembered regions, per grammar
+
+
+def _same_trees(parsed: list[tuple[Node, int, int]], tokens, start: int) -> list[Tree]:
+    """The trees of a region parsed before, for the tokens of another region of the same word classes:
+    the parser's every step depends on the classes alone, and its trees on the tokens only through their
+    leaves (the token, constrained by the leaf's predicate). Nodes shared by the parsed trees are shared
+    by the new ones too (yargy orders the trees of one range by comparing their nodes, the same objects
+    by identity)."""
+    made: dict[int, tuple[Node, int]] = {}  # a parsed node's id -> its copy, and its number of tokens
+
+    def copy(node, at: int) -> tuple[Node, int]:
+        found = made.get(id(node))
+        if found is None:
+            if type(node) is Leaf:
+                found = (Leaf(node.predicate, node.predicate.constrain(tokens[at])), 1)
+            else:
+                children, size = [], 0
+                for child in node.children:
+                    child_copy, child_size = copy(child, at + size)
+                    children.append(child_copy)
+                    size += child_size
+                found = (Node(node.rule, node.production, node.rank, children), size)
+            made[id(node)] = found
+        return found
+
+    return [Tree(copy(node, start + low)[0], (start + low, start + high)) for node, low, high in parsed]
 
 
 def _keys(tokens) -> list[int]:
