@@ -69,6 +69,10 @@ class FormWith(Predicate):
             for form in getattr(token, "forms", ())
         )
 
+    def gate(self) -> list[tuple] | None:
+        """What a token that satisfies it has (windows._gate): a grammeme of a form."""
+        return [("g", self.grams[0])] if self.grams else None
+
 
 class SingularMultiplier(Predicate):
     """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many": skipped."""

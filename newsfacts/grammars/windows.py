@@ -21,6 +21,7 @@ from yargy.parser import Chart, prepare_match, prepare_resolved_matches, resolve
 from yargy.predicates.bank import (
     CustomPredicate,
     DictionaryPredicate,
+    GramPredicate,
     TypePredicate,
     caseless,
     eq,
@@ -305,9 +306,9 @@ def _keys(tokens) -> list[int]:
 def _gate(predicate) -> list[tuple] | None:
     """Keys of which a token must have one for `predicate` to hold (`_Verdicts.klass` asks the predicate
     only then), or None when no such list is known (it is asked of every word). A key is ("v", the
-    token's text), ("l", its text in lower case), ("t", its type) or ("n", a lemma of one of its forms;
-    the text in lower case for a token without forms). Each list must be a necessary condition only:
-    the predicate itself decides."""
+    token's text), ("l", its text in lower case), ("t", its type), ("n", a lemma of one of its forms;
+    the text in lower case for a token without forms) or ("g", a grammeme of one of its forms). Each
+    list must be a necessary condition only: the predicate itself decides."""
     kind = type(predicate)
     if kind is eq:
         return [("v", predicate.value)]
@@ -322,6 +323,8 @@ def _gate(predicate) -> list[tuple] | None:
         return [("t", value) for value in predicate.types] if predicate.types else None
     if kind is DictionaryPredicate:
         return [("n", value) for value in predicate.value]
+    if kind is GramPredicate:
+        return [("g", predicate.value)]
     if kind is AndPredicate:  # every part holds: the narrowest part's gate will do
         gates = [g for g in map(_gate, predicate.predicates) if g is not None]
         return min(gates, key=len) if gates else None
@@ -337,7 +340,9 @@ def _token_keys(token) -> list[tuple]:
     lower = value.lower()
     keys = [("v", value), ("l", lower), ("t", token.type)]
     if is_morph_token(token):
-        keys.extend(("n", form.normalized) for form in token.forms)
+        for form in token.forms:
+            keys.append(("n", form.normalized))
+            keys.extend(("g", gram) for gram in form.grams.values)
     else:
         keys.append(("n", lower))
     return keys
