@@ -132,3 +132,21 @@ def test_a_words_class_is_every_predicate_that_holds_for_it(tokenizer):
     for token in words.values():
         expected = frozenset(id(p) for p in predicates if p(token))
         assert VERDICTS.sets[VERDICTS.klass(token)] == expected, token.value
+
+
+def test_a_words_item_is_its_longest_listed_stem():
+    """quantity.item_of looks a word's stems up: the same item as trying every stem, longest first."""
+    from newsfacts.grammars import lexicon, quantity
+
+    def every_stem(word):
+        word = word.lower().replace("ё", "е")
+        for item in lexicon.seized_items():
+            if word.startswith(item.stem) and len(word) - len(item.stem) <= quantity.MAX_ENDING:
+                return None if item.item == "-" else item
+        return None
+
+    endings = ["", "а", "ов", "ами", "ского", "ыыыыы"]
+    words = {item.stem + ending for item in lexicon.seized_items() for ending in endings}
+    words |= {t for s in _corpus_sentences() for t in s.split()}
+    for word in words:
+        assert quantity.item_of(word) == every_stem(word), word

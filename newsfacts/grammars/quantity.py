@@ -6,7 +6,7 @@ which item it is (rules/seized_items.tsv) and the value in kg, l or pieces are r
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from yargy import or_, rule
 from yargy.predicates import eq, gram, in_, in_caseless
@@ -23,10 +23,21 @@ def item_of(word: str) -> lexicon.SeizedItem | None:
     """The item a word names (rules/seized_items.tsv): the longest stem the word starts with, followed by
     an ending of at most MAX_ENDING letters."""
     word = word.lower().replace("ё", "е")
-    for item in lexicon.seized_items():  # longest stem first
-        if word.startswith(item.stem) and len(word) - len(item.stem) <= MAX_ENDING:
+    stems = _by_stem()
+    for length in range(len(word), max(0, len(word) - MAX_ENDING) - 1, -1):  # longest stem first
+        item = stems.get(word[:length])
+        if item is not None:
             return None if item.item == "-" else item  # (`товарищ` is no `товар`)
     return None
+
+
+@cache
+def _by_stem() -> dict[str, lexicon.SeizedItem]:
+    """The items by stem (of one stem listed twice, the first)."""
+    found: dict[str, lexicon.SeizedItem] = {}
+    for item in lexicon.seized_items():
+        found.setdefault(item.stem, item)
+    return found
 
 
 class ItemWord(Predicate):

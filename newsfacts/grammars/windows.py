@@ -327,7 +327,8 @@ def _gate(predicate) -> list[tuple] | None:
         return [("g", predicate.value)]
     if kind is AndPredicate:  # every part holds: the narrowest part's gate will do
         gates = [g for g in map(_gate, predicate.predicates) if g is not None]
-        return min(gates, key=len) if gates else None
+        # (a word or lemma is narrower than any grammeme or type: `NOUN` is a third of all words)
+        return min(gates, key=lambda g: (any(k[0] in "gt" for k in g), len(g))) if gates else None
     if kind is OrPredicate:  # one part holds: the gate of each part
         gates = list(map(_gate, predicate.predicates))
         return None if any(g is None for g in gates) else [key for g in gates for key in g]
