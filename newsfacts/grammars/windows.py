@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yargy import Parser, or_, rule
-from yargy.parser import Chart, prepare_match, prepare_resolved_matches, resolve_spans
+from yargy.parser import Chart, Match, prepare_match, prepare_resolved_matches, resolve_spans
 from yargy.predicates.bank import (
     CustomPredicate,
     DictionaryPredicate,
@@ -597,6 +597,11 @@ class WindowParser:
 
     def __init__(self, groups, tokenizer, automata: bool = True):
         self.groups = [_Group(grammar, anchors, tokenizer, automata) for grammar, anchors in groups]
+        # a grammar with no relation (agreement between words) has a match for every tree, which is the
+        # tree with its empty nodes dropped: yargy's checks of relations are skipped
+        self.related = any(
+            r.relation for group in self.groups for r in group.parser.rule.walk(types=type(group.parser.rule))
+        )
 
     def findall(self, tokens) -> list:
         # yargy orders the trees of one range by the grammar's alternatives: the groups keep that order
@@ -604,10 +609,10 @@ class WindowParser:
         keys = _keys(tokens)
         trees = [tree for group in self.groups for tree in group.trees(tokens, keys)]
         trees.sort(key=lambda tree: (tree.range[0], -tree.range[1]))
-        return _resolved(trees)
+        return _resolved(trees, self.related)
 
 
-def _resolved(trees) -> list:
+def _resolved(trees, related: bool = True) -> list:
     """yargy's `prepare_resolved_matches`, which builds a match of every range and then keeps the ranges
     of most coverage, in the other order: ranges first, matches of the kept ones only (most ranges are
     dropped). Our grammars have no relations, so every range has its match; should one fail (a relation
@@ -615,5 +620,12 @@ def _resolved(trees) -> list:
     first: dict = {}
     for tree in trees:
         first.setdefault(tree.range, tree)
-    matches = [prepare_match(first[span]) for span in resolve_spans(list(first))]
+    matches = [(prepare_match if related else _match)(first[span]) for span in resolve_spans(list(first))]
     return matches if all(matches) else list(prepare_resolved_matches(trees))
+
+
+def _match(tree) -> Match | None:
+    """yargy's `prepare_match` of a tree with no relations in it (the graph of its relations is empty,
+    valid, and leaves every token as it is)."""
+    normalized = tree.normalized
+    return Match(normalized) if normalized.root is not None else prepare_match(tree)
