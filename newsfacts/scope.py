@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from . import resources
 from .document import DateDraft, Document, FactDraft
@@ -46,6 +46,11 @@ def _stems_pattern(stems) -> re.Pattern:
         reverse=True,
     )
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")")
+
+
+# a sentence is read for its crime words several times (the document's crime, each fact's, the
+# paragraph's remote fraud): the answers for the sentences of one document are kept (`classify`)
+SENTENCES_KEPT = 4096
 
 
 def _lower(text: str) -> str:
@@ -94,6 +99,11 @@ CODE_AFTER = re.compile(
 
 def articles(text: str) -> list[str]:
     """The crime categories of the Criminal Code articles named in a text, in order."""
+    return list(_articles(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _articles(text: str) -> tuple[str, ...]:
     found = []
     codes = criminal_code()
     for match in ARTICLE.finditer(text):
@@ -104,7 +114,7 @@ def articles(text: str) -> list[str]:
             crime = codes.get((code, number)) or codes.get((code, number.split(".")[0]))
             if crime:
                 found.append(crime)
-    return found
+    return tuple(found)
 
 
 @cache
@@ -115,6 +125,11 @@ def _any_stem() -> re.Pattern:
 
 def stem_crimes(text: str) -> Counter:
     """How often each category's stems occur in a text (weak ones under `category?`)."""
+    return Counter(_stem_crimes(text))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _stem_crimes(text: str) -> Counter:
     low = _lower(text)
     if not _any_stem().search(low):
         return Counter()
@@ -127,6 +142,7 @@ def _first(counts: Counter, weak: bool = False) -> str | None:
     return next((name.rstrip("?") for name in names if counts.get(name)), None)
 
 
+@lru_cache(maxsize=SENTENCES_KEPT)
 def _remote(text: str) -> bool:
     return bool(remote_fraud().search(_lower(text)))
 
@@ -333,6 +349,8 @@ class _Index:
 
 def classify(doc: Document) -> None:
     """Fill each fact's scope, period, area, date and crime, and the document's main crime."""
+    for kept in (_articles, _stem_crimes, _remote):
+        kept.cache_clear()  # (answers are kept for one document's sentences: a run's texts differ)
     doc.crime = document_crime(doc)
     if not doc.facts:
         return
