@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from natasha import NewsEmbedding, NewsNERTagger
+from natasha.ner import adapt_markup
+from slovnet.chop import chop
+from slovnet.exec.infer import text_words
+from slovnet.markup import BIOMarkup
 
 from .segment import Sentence
 
@@ -30,7 +34,7 @@ class NER:
     def __call__(self, sentences: list[Sentence]) -> list[Mention]:
         # Sorting by length keeps the padding of each batch small; the order is restored below.
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].text))
-        markups = self.tagger.map([sentences[i].text for i in order])
+        markups = self._map([sentences[i] for i in order])
         found: list[Mention] = []
         for i, markup in zip(order, markups, strict=True):
             sentence = sentences[i]
@@ -38,3 +42,15 @@ class NER:
                 start, end = sentence.start + span.start, sentence.start + span.stop
                 found.append(Mention(span.type, start, end, sentence.text[span.start : span.stop]))
         return sorted(found, key=lambda m: (m.start, m.end))
+
+    def _map(self, sentences: list[Sentence]):
+        """`self.tagger.map` of the sentences' texts, step for step (the same batches), with the words
+        razdel cut in the segmentation stage (slovnet would cut each sentence again, the same way:
+        a fifth of the NER's time)."""
+        infer = self.tagger.infer
+        for chunk in chop(sentences, self.tagger.batch_size):
+            items = [[t.text for t in s.tokens] if s.tokens else text_words(s.text) for s in chunk]
+            preds = infer.decoder(infer.process(infer.encoder(items)))
+            for sentence, item, pred in zip(chunk, items, preds, strict=False):  # (as slovnet zips)
+                markup = BIOMarkup.from_tuples(zip(item, pred, strict=False))
+                yield adapt_markup(markup.to_span(sentence.text))
