@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from natasha import NewsEmbedding, NewsNERTagger
 from natasha.ner import adapt_markup
 from slovnet.chop import chop
@@ -30,6 +31,12 @@ class NER:
         self.tagger = NewsNERTagger(NewsEmbedding())
         self.tagger.batch_size = batch_size
         self.tagger.infer.encoder.batch_size = batch_size
+        # `_emissions` holds for a CNN whose pads embed to zero (slovnet's news NER): the gap between two
+        # sentences is the convolutions' reach; another model is run slovnet's way
+        encoder, model = self.tagger.infer.encoder, self.tagger.infer.model
+        pads = model.emb(np.array([[encoder.words_vocab.pad_id]]), np.array([[encoder.shapes_vocab.pad_id]]))
+        layers = getattr(model.encoder, "layers", None)
+        self.gap = max(layer.conv.padding for layer in layers) if layers and not pads.any() else None
 
     def __call__(self, sentences: list[Sentence]) -> list[Mention]:
         # Sorting by length keeps the padding of each batch small; the order is restored below.
@@ -44,13 +51,50 @@ class NER:
         return sorted(found, key=lambda m: (m.start, m.end))
 
     def _map(self, sentences: list[Sentence]):
-        """`self.tagger.map` of the sentences' texts, step for step (the same batches), with the words
-        razdel cut in the segmentation stage (slovnet would cut each sentence again, the same way:
-        a fifth of the NER's time)."""
+        """`self.tagger.map` of the sentences' texts, batch for batch, with the words razdel cut in the
+        segmentation stage (slovnet would cut each sentence again, the same way: a fifth of the NER's
+        time), and each batch's sentences run through the network as one sequence (`_emissions`)."""
         infer = self.tagger.infer
         for chunk in chop(sentences, self.tagger.batch_size):
             items = [[t.text for t in s.tokens] if s.tokens else text_words(s.text) for s in chunk]
-            preds = infer.decoder(infer.process(infer.encoder(items)))
+            if all(items) and self.gap is not None:
+                preds = infer.decoder(self._tags([infer.encoder.item(words) for words in items]))
+            else:  # (a sentence of no words: slovnet's way, whatever it does with it)
+                preds = infer.decoder(infer.process(infer.encoder(items)))
             for sentence, item, pred in zip(chunk, items, preds, strict=False):  # (as slovnet zips)
                 markup = BIOMarkup.from_tuples(zip(item, pred, strict=False))
                 yield adapt_markup(markup.to_span(sentence.text))
+
+    def _tags(self, ids: list[tuple[list[int], list[int]]]) -> list:
+        """slovnet's NERInfer.process of one batch: the tag ids of each sentence (its word and shape ids)."""
+        emissions = self._emissions(ids)
+        # the CRF reads slovnet's padded batch: each sentence alone, its pads masked
+        longest = max(len(e) for e in emissions)
+        batch = np.zeros((len(emissions), longest, emissions[0].shape[-1]), dtype=emissions[0].dtype)
+        mask = np.zeros((len(emissions), longest), dtype=bool)
+        for index, found in enumerate(emissions):
+            batch[index, : len(found)] = found
+            mask[index, : len(found)] = True
+        return self.tagger.infer.model.head.crf.decode(batch, mask)
+
+    def _emissions(self, ids: list[tuple[list[int], list[int]]]) -> list[np.ndarray]:
+        """The network's scores for the words of each sentence. slovnet pads a batch's sentences to the
+        longest one and convolves the pads too (nearly half of the positions in a news text's batch);
+        here they follow each other in one sequence, `gap` pads between two: the convolutions reach
+        `gap` positions to each side, the pad's embedding is zero and the encoder zeroes every pad again
+        after each layer, as in slovnet's batch, so each sentence's scores are those of slovnet's batch
+        (the same numbers, bit for bit: tests/test_ner.py)."""
+        encoder, model = self.tagger.infer.encoder, self.tagger.infer.model
+        word_pad, shape_pad = encoder.words_vocab.pad_id, encoder.shapes_vocab.pad_id
+        words: list[int] = []
+        shapes: list[int] = []
+        starts: list[int] = []
+        for word_ids, shape_ids in ids:
+            starts.append(len(words))
+            words += [*word_ids, *[word_pad] * self.gap]
+            shapes += [*shape_ids, *[shape_pad] * self.gap]
+        word_id, shape_id = np.array([words]), np.array([shapes])
+        found = model(word_id, shape_id, word_id == word_pad)[0]
+        return [
+            found[start : start + len(word_ids)] for start, (word_ids, _) in zip(starts, ids, strict=True)
+        ]
