@@ -14,6 +14,7 @@ from slovnet.markup import BIOMarkup
 from .segment import Sentence
 
 BATCH_SIZE = 32
+MAX_WORDS = 200_000  # words whose NER ids are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class NER:
         pads = model.emb(np.array([[encoder.words_vocab.pad_id]]), np.array([[encoder.shapes_vocab.pad_id]]))
         layers = getattr(model.encoder, "layers", None)
         self.gap = max(layer.conv.padding for layer in layers) if layers and not pads.any() else None
+        self._ids: dict[str, tuple[int, int]] = {}  # a word -> its word and shape ids
 
     def __call__(self, sentences: list[Sentence]) -> list[Mention]:
         # Sorting by length keeps the padding of each batch small; the order is restored below.
@@ -58,12 +60,22 @@ class NER:
         for chunk in chop(sentences, self.tagger.batch_size):
             items = [[t.text for t in s.tokens] if s.tokens else text_words(s.text) for s in chunk]
             if all(items) and self.gap is not None:
-                preds = infer.decoder(self._tags([infer.encoder.item(words) for words in items]))
+                preds = infer.decoder(self._tags([self._item(words) for words in items]))
             else:  # (a sentence of no words: slovnet's way, whatever it does with it)
                 preds = infer.decoder(infer.process(infer.encoder(items)))
             for sentence, item, pred in zip(chunk, items, preds, strict=False):  # (as slovnet zips)
                 markup = BIOMarkup.from_tuples(zip(item, pred, strict=False))
                 yield adapt_markup(markup.to_span(sentence.text))
+
+    def _item(self, words: list[str]) -> tuple[list[int], list[int]]:
+        """slovnet's `encoder.item(words)`, each word's ids worked out once (its shape, its lower case)."""
+        known = self._ids
+        if len(known) > MAX_WORDS:
+            known.clear()
+        pairs = [
+            known.get(word) or known.setdefault(word, _ids(self.tagger.infer.encoder, word)) for word in words
+        ]
+        return [w for w, _ in pairs], [s for _, s in pairs]
 
     def _tags(self, ids: list[tuple[list[int], list[int]]]) -> list:
         """slovnet's NERInfer.process of one batch: the tag ids of each sentence (its word and shape ids)."""
@@ -98,3 +110,8 @@ class NER:
         return [
             found[start : start + len(word_ids)] for start, (word_ids, _) in zip(starts, ids, strict=True)
         ]
+
+
+def _ids(encoder, word: str) -> tuple[int, int]:
+    word_ids, shape_ids = encoder.item([word])
+    return word_ids[0], shape_ids[0]

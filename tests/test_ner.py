@@ -38,5 +38,6 @@ def test_a_batch_run_as_one_sequence_scores_as_slovnets_padded_batch():
         padded = next(infer.encoder(items))
         expected = infer.model(padded.word_id, padded.shape_id, padded.pad_mask)
         found = ner._emissions([infer.encoder.item(words) for words in items])
+        assert [ner._item(words) for words in items] == [infer.encoder.item(words) for words in items]
         for index, words in enumerate(items):
             assert np.array_equal(found[index], expected[index, : len(words)]), (path, index)
