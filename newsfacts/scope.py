@@ -36,7 +36,11 @@ COUNTRY = "Казахстан"
 def _stems_pattern(stems) -> re.Pattern:
     """One regex for stems matched at a word's start (lower-cased text, ё read as е); in a stem of several
     words each word is a word's start: `уклонен от уплат` finds `уклонении от уплаты`."""
-    alternatives = sorted(
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_alternatives(stems)) + r")")
+
+
+def _alternatives(stems) -> list[str]:
+    return sorted(
         {
             r"\w*\s+".join(re.escape(word) for word in s.lower().replace("ё", "е").split())
             for s in stems
@@ -45,7 +49,6 @@ def _stems_pattern(stems) -> re.Pattern:
         key=len,
         reverse=True,
     )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")")
 
 
 # a sentence is read for its crime words several times (the document's crime, each fact's, the
@@ -119,8 +122,19 @@ def _articles(text: str) -> tuple[str, ...]:
 
 @cache
 def _any_stem() -> re.Pattern:
-    """All categories' stems in one pattern: most sentences hold none, and one search tells."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in crime_types()))
+    """All categories' stems in one pattern: most sentences hold none, and one search tells. The stems
+    are grouped by their first character, so that at each position the regex engine tries a few dozen
+    characters, not every stem (ten times faster; it only tells whether one matches, not which)."""
+    groups: dict[str, list[str]] = {}
+    for row in resources.table("crime_types.tsv"):
+        alternatives = _alternatives(row[1].split(","))
+        if not alternatives:  # (a category of no stems matches at every word's start)
+            return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in crime_types()))
+        for alternative in alternatives:
+            head = alternative[:2] if alternative.startswith("\\") else alternative[:1]  # (`\-`: one char)
+            groups.setdefault(head, []).append(alternative[len(head) :])
+    grouped = "|".join(head + "(?:" + "|".join(tails) + ")" for head, tails in groups.items())
+    return re.compile(r"(?<![\w-])(?:" + grouped + ")")
 
 
 def stem_crimes(text: str) -> Counter:
