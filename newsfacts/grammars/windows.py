@@ -231,7 +231,7 @@ class _Group:
                 self.parsed[key] = parsed
                 trees = [Tree(node, (start + low, start + high)) for node, low, high in parsed]
             else:
-                trees = _same_trees(parsed, tokens, start)
+                trees = [_Copied(node, (start + low, start + high), tokens) for node, low, high in parsed]
             found.extend(trees)
         return sorted(found)
 
@@ -271,30 +271,35 @@ class _Group:
 MAX_PARSED = 50_000  # remembered regions, per grammar
 
 
-def _same_trees(parsed: list[tuple[Node, int, int]], tokens, start: int) -> list[Tree]:
-    """The trees of a region parsed before, for the tokens of another region of the same word classes:
-    the parser's every step depends on the classes alone, and its trees on the tokens only through their
-    leaves (the token, constrained by the leaf's predicate). Nodes shared by the parsed trees are shared
-    by the new ones too (yargy orders the trees of one range by comparing their nodes, the same objects
-    by identity)."""
-    made: dict[int, tuple[Node, int]] = {}  # a parsed node's id -> its copy, and its number of tokens
+class _Copied(Tree):
+    """A tree of a region parsed before, for another region of the same word classes: the parser's
+    every step depends on the classes alone, and its trees on the tokens only through their leaves (the
+    token, constrained by the leaf's predicate). Its nodes are the parsed tree's until it is read
+    (`_real`): yargy orders the trees of one range by their nodes (the same objects by identity), which
+    the parsed trees share as copies would, and most trees are dropped unread (`_resolved`)."""
+
+    def __init__(self, root, range, tokens):
+        super().__init__(root, range)
+        self.tokens = tokens  # the sentence's
+
+
+def _real(tree: Tree) -> Tree:
+    """The tree with its own tokens in its leaves."""
+    if not isinstance(tree, _Copied):
+        return tree
+    tokens = tree.tokens
 
     def copy(node, at: int) -> tuple[Node, int]:
-        found = made.get(id(node))
-        if found is None:
-            if type(node) is Leaf:
-                found = (Leaf(node.predicate, node.predicate.constrain(tokens[at])), 1)
-            else:
-                children, size = [], 0
-                for child in node.children:
-                    child_copy, child_size = copy(child, at + size)
-                    children.append(child_copy)
-                    size += child_size
-                found = (Node(node.rule, node.production, node.rank, children), size)
-            made[id(node)] = found
-        return found
+        if type(node) is Leaf:
+            return Leaf(node.predicate, node.predicate.constrain(tokens[at])), 1
+        children, size = [], 0
+        for child in node.children:
+            child_copy, child_size = copy(child, at + size)
+            children.append(child_copy)
+            size += child_size
+        return Node(node.rule, node.production, node.rank, children), size
 
-    return [Tree(copy(node, start + low)[0], (start + low, start + high)) for node, low, high in parsed]
+    return Tree(copy(tree.root, tree.range[0])[0], tree.range)
 
 
 def _keys(tokens) -> list[int]:
@@ -620,8 +625,9 @@ def _resolved(trees, related: bool = True) -> list:
     first: dict = {}
     for tree in trees:
         first.setdefault(tree.range, tree)
-    matches = [(prepare_match if related else _match)(first[span]) for span in resolve_spans(list(first))]
-    return matches if all(matches) else list(prepare_resolved_matches(trees))
+    prepare = prepare_match if related else _match
+    matches = [prepare(_real(first[span])) for span in resolve_spans(list(first))]
+    return matches if all(matches) else list(prepare_resolved_matches(map(_real, trees)))
 
 
 def _match(tree) -> Match | None:
