@@ -165,6 +165,19 @@ class _Group:
         self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word class) -> productions
         # a region's word classes (and where its matches start) -> its matches' trees, parsed once
         self.parsed: dict[tuple, list[tuple[Node, int, int]]] = {}
+        # a word's class as this grammar sees it: the grammar's own predicates among those that hold
+        # (`5` and `2000` differ for the dates, not for the sums: one parse serves both)
+        rules = list(self.parser.rule.walk(types=type(self.parser.rule)))
+        self.own = frozenset(
+            id(VERDICTS.canonical(term))
+            for r in rules
+            for p in r.productions
+            for term in p.terms
+            if not is_rule(term)
+        )
+        self.local: dict[int, int] = {}  # a class -> its number here
+        self.local_sets: list[frozenset[int]] = []  # a number here -> the grammar's predicates that hold
+        self.local_numbers: dict[frozenset[int], int] = {}
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
         self.anchors = [
             term
@@ -219,9 +232,10 @@ class _Group:
             regions = self.automaton.regions(tokens, keys)
         else:
             regions = [(start, stop, None) for start, stop in self.windows(tokens)]
+        local = self.local
         for start, stop, starts in regions:
             starts = None if starts is None else tuple(s - start for s in starts)
-            key = (tuple(keys[start:stop]), starts)
+            key = (tuple(local[k] if k in local else self._local(k) for k in keys[start:stop]), starts)
             parsed = self.parsed.get(key)
             if parsed is None:
                 chart = self._chart(tokens[start:stop], key[0], None if starts is None else set(starts))
@@ -235,15 +249,24 @@ class _Group:
             found.extend(trees)
         return sorted(found)
 
+    def _local(self, klass: int) -> int:
+        own = VERDICTS.sets[klass] & self.own
+        found = self.local_numbers.get(own)
+        if found is None:
+            found = self.local_numbers[own] = len(self.local_sets)
+            self.local_sets.append(own)
+        self.local[klass] = found
+        return found
+
     def _chart(self, tokens, keys: list[int], starts: set[int] | None = None) -> Chart:
         """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
         for step, with shortcuts: a rule predicted again in the same column is skipped (all its states
         would be duplicates: yargy drops them by their hash); a state's hash is computed once; only the
         productions that can start with the next token (or match none) are predicted (lookahead: the
         others die at the next token); with `starts` (from the automaton), the grammar is predicted only
-        where a match starts. `keys`: the tokens' word classes."""
+        where a match starts. `keys`: the tokens' word classes as this grammar sees them (`_local`)."""
         chart = Chart(tokens)
-        sets = VERDICTS.sets
+        sets = self.local_sets
         start = self.parser.rule
         if len(self.viable) > MAX_VIABLE:
             self.viable.clear()
