@@ -364,17 +364,21 @@ def _gate(predicate) -> list[tuple] | None:
     return gate() if gate is not None else None
 
 
-def _token_keys(token) -> list[tuple]:
+def _token_keys(token) -> list[tuple[str, set[str] | list[str]]]:
+    """The token's keys (`_gate`), by kind: (kind, the values)."""
     value = token.value
     lower = value.lower()
-    keys = [("v", value), ("l", lower), ("t", token.type)]
-    if is_morph_token(token):
-        for form in token.forms:
-            keys.append(("n", form.normalized))
-            keys.extend(("g", gram) for gram in form.grams.values)
-    else:
-        keys.append(("n", lower))
-    return keys
+    if not is_morph_token(token):
+        return [("v", [value]), ("l", [lower]), ("t", [token.type]), ("n", [lower])]
+    forms = token.forms
+    grams = set().union(*(form.grams.values for form in forms)) if forms else set()
+    return [
+        ("v", [value]),
+        ("l", [lower]),
+        ("t", [token.type]),
+        ("n", {f.normalized for f in forms}),
+        ("g", grams),
+    ]
 
 
 class _Verdicts:
@@ -396,7 +400,14 @@ class _Verdicts:
         self.by_type: dict[type, list] = {}
         # the predicates asked about, kept alive so that their ids (the keys) are never reused
         self.asked: dict[int, object] = {}
-        self.gates: dict[tuple, list] = {}  # a key -> the predicates that may hold for a token with it
+        # a key's kind -> its value -> the predicates that may hold for a token with it (id, predicate)
+        self.gates: dict[str, dict[str, list[tuple[int, object]]]] = {
+            "v": {},
+            "l": {},
+            "t": {},
+            "n": {},
+            "g": {},
+        }
         self.ungated: list = []  # the predicates asked of every word
         self.classes: dict[tuple, int] = {}  # a word -> its class
         self.sets: list[frozenset[int]] = []  # a class -> the ids of the (canonical) predicates that hold
@@ -421,7 +432,7 @@ class _Verdicts:
             self.ungated.append(predicate)
         else:
             for key in set(gate):
-                self.gates.setdefault(key, []).append(predicate)
+                self.gates[key[0]].setdefault(key[1], []).append((id(predicate), predicate))
         # the words' classes were made without it: made again (a class keeps its number and its set)
         self.classes.clear()
 
@@ -437,10 +448,12 @@ class _Verdicts:
     def _holding(self, token) -> frozenset[int]:
         candidates = {id(p): p for p in self.ungated}
         gates = self.gates
-        for key in _token_keys(token):
-            found = gates.get(key)
-            if found:
-                candidates.update((id(p), p) for p in found)
+        for kind, values in _token_keys(token):
+            by_value = gates[kind]
+            for value in values:
+                found = by_value.get(value)
+                if found:
+                    candidates.update(found)
         return frozenset(key for key, predicate in candidates.items() if predicate(token))
 
     def _number(self, holding: frozenset[int]) -> int:
