@@ -98,7 +98,7 @@ class Index:
         Уфа in the locative (the caller chooses)."""
         return self._lookup(tuple(words))
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 — one index per process; the same words come again and again
+    @lru_cache(maxsize=20_000)  # noqa: B019 — one index per process; the same words come again and again
     def _lookup(self, words: tuple[str, ...]) -> tuple[Candidate, ...]:
         words = list(words)
         found = list(self.get(key(" ".join(words))))

@@ -14,7 +14,7 @@ from slovnet.markup import BIOMarkup
 from .segment import Sentence
 
 BATCH_SIZE = 32
-MAX_WORDS = 200_000  # words whose NER ids are kept
+MAX_WORDS = 100_000  # words whose NER ids are kept (~15 MB)
 
 
 @dataclass(frozen=True, slots=True)

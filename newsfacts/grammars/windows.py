@@ -291,7 +291,7 @@ class _Group:
         return chart
 
 
-MAX_PARSED = 50_000  # remembered regions, per grammar
+MAX_PARSED = 1_000  # remembered regions, per grammar (their trees: ~5 KB each)
 
 
 class _Copied(Tree):
