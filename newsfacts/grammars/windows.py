@@ -326,9 +326,21 @@ def _real(tree: Tree) -> Tree:
 
 
 def _keys(tokens) -> list[int]:
-    """The classes of the tokens' words (`_Verdicts.klass`), as the automata and the parser read them."""
+    """The classes of the tokens' words (`_Verdicts.klass`), as the automata and the parser read them.
+    The grammars of a sentence read the same tuple of tokens one after another (the tokenizer keeps it):
+    the classes of the last tuple are kept."""
+    global _LAST_KEYS
+    last = _LAST_KEYS
+    if last[0] is tokens and last[2] == VERDICTS.generation:
+        return last[1]
     klass = VERDICTS.klass
-    return [klass(token) for token in tokens]
+    found = [klass(token) for token in tokens]
+    if isinstance(tokens, tuple):  # (a list could change)
+        _LAST_KEYS = (tokens, found, VERDICTS.generation)
+    return found
+
+
+_LAST_KEYS: tuple = (None, [], 0)
 
 
 def _gate(predicate) -> list[tuple] | None:
@@ -412,6 +424,7 @@ class _Verdicts:
         self.classes: dict[tuple, int] = {}  # a word -> its class
         self.sets: list[frozenset[int]] = []  # a class -> the ids of the (canonical) predicates that hold
         self.numbers: dict[frozenset[int], int] = {}  # and back
+        self.generation = 0  # counts the times the words' classes were made anew
 
     def canonical(self, predicate):
         found = self.canon.get(id(predicate))
@@ -435,6 +448,7 @@ class _Verdicts:
                 self.gates[key[0]].setdefault(key[1], []).append((id(predicate), predicate))
         # the words' classes were made without it: made again (a class keeps its number and its set)
         self.classes.clear()
+        self.generation += 1
 
     def klass(self, token) -> int:
         key = (token.value, token.type)
