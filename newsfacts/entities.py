@@ -748,11 +748,13 @@ class EntityFinder:
                 low = word.lower()
                 name = self.platforms.get(low)
                 if name is None:
+                    if not word[:1].isupper():
+                        continue  # (a declined platform is capitalised: the stems are not tried)
                     stem = next(
                         (p for p in self.platforms if low.startswith(p) and low[len(p) :] in CASE_ENDINGS),
                         None,
                     )
-                    if stem is None or not word[:1].isupper():
+                    if stem is None:
                         continue
                     word = self.platforms[stem]
                 after = doc.normalized.text[token.end : token.end + 20]

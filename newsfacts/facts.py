@@ -377,8 +377,8 @@ def document_role(text: str) -> str:
     """The role of sums no trigger word explains, from what the document is about (rules/role_context.tsv):
     a bribery case's untriggered sums are bribes, a fraud case's are damage, anything else is other."""
     lowered = text.lower()
-    for role, stems in lexicon.role_context():
-        if any(re.search(r"(?<!\w)" + re.escape(stem), lowered) for stem in stems):
+    for role, stems in lexicon.role_context_patterns():
+        if stems.search(lowered):
             return role
     return "other"
 
@@ -1308,6 +1308,8 @@ def _compared_counts(
         LISTED,
     )
     for pattern in patterns:
+        if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
+            continue  # (its tries at every word are the slowest part of this function)
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)

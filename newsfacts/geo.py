@@ -96,6 +96,11 @@ class Index:
     def lookup(self, words: list[str]) -> tuple[Candidate, ...]:
         """Candidates for the words as written and by their lemmas: `Уфе` is both a Belgian village and
         Уфа in the locative (the caller chooses)."""
+        return self._lookup(tuple(words))
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 — one index per process; the same words come again and again
+    def _lookup(self, words: tuple[str, ...]) -> tuple[Candidate, ...]:
+        words = list(words)
         found = list(self.get(key(" ".join(words))))
         for k in lemma_keys(words):
             # `~k` is written only where it differs from the plain `k` (`~смоленск` is `смоленск`)

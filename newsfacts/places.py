@@ -143,9 +143,9 @@ class PlaceFinder:
         self.region_words = set(resources.words("region_words.txt"))
         self.not_towns = set(resources.words("not_town_words.txt"))
         self.index = geo.index()
-        self.national = [
-            re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)") for p in resources.words("national_scope.txt")
-        ]
+        # one pattern for all the words (one search per sentence)
+        national = "|".join(map(re.escape, resources.words("national_scope.txt")))
+        self.national = re.compile(r"(?<!\w)(?:" + national + r")(?!\w)") if national else None
 
     def __call__(self, doc: Document) -> None:
         doc.mentions = [self._town_not_person(doc.normalized.text, m) for m in doc.mentions]
@@ -159,7 +159,7 @@ class PlaceFinder:
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or chrome.covers(sentence.start):
                 continue  # Kazakh declines names its own way (`Шымкентте`): its places are not read
-            if any(p.search(sentence.text.lower()) for p in self.national):
+            if self.national is not None and self.national.search(sentence.text.lower()):
                 doc.national.add(sentence.index)
             tokens = sentence.tokens
             i = 0

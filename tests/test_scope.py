@@ -181,3 +181,19 @@ def test_seed_scope_with_a_publication_date(pipeline):
     assert facts[("money", 15_000_000_000)].scope == "aggregate"
     assert facts[("money", 15_000_000_000)].area == "Казахстан"
     assert {f.crime for f in record.facts} == {"internet_fraud"} and record.crime == "internet_fraud"
+
+
+def test_the_grouped_stems_find_what_the_stems_find():
+    """_any_stem groups the stems by their first character: it finds a stem where one of them does."""
+    import re
+    from pathlib import Path
+
+    from newsfacts import scope
+
+    union = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in scope.crime_types()))
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [scope._lower(p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))]
+    lines = [line for text in texts for line in text.split(".")]
+    assert sum(bool(union.search(line)) for line in lines) > 500
+    for line in lines:
+        assert bool(scope._any_stem().search(line)) == bool(union.search(line)), line

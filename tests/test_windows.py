@@ -116,3 +116,37 @@ def test_a_grammar_that_can_match_without_an_anchor_reads_the_whole_sentence(tok
 
 def test_tokens_are_made_once_per_sentence(tokenizer):
     assert tokenizer.tokens("Изъято 5 млн тенге.") is tokenizer.tokens("Изъято 5 млн тенге.")
+
+
+def test_a_words_class_is_every_predicate_that_holds_for_it(tokenizer):
+    """The gates (`_gate`) only spare asking: a word's class is what asking every predicate gives."""
+    from newsfacts.grammars.windows import VERDICTS
+
+    for groups in (facts._count_groups(), [(MONEY, facts.NUMBER_ANCHORS)], [(DATE, dates.ANCHORS)]):
+        WindowParser(groups, tokenizer)
+    WindowParser([(QUANTITY, facts.NUMBER_ANCHORS)], tokenizer)
+    predicates = [p for same_type in VERDICTS.by_type.values() for p in same_type]
+    assert len(VERDICTS.ungated) < len(predicates) / 4  # the gates do spare asking
+    words = {(t.value, t.type): t for s in _corpus_sentences() + EXTRA for t in tokenizer.tokens(s)}
+    assert len(words) > 2000
+    for token in words.values():
+        expected = frozenset(id(p) for p in predicates if p(token))
+        assert VERDICTS.sets[VERDICTS.klass(token)] == expected, token.value
+
+
+def test_a_words_item_is_its_longest_listed_stem():
+    """quantity.item_of looks a word's stems up: the same item as trying every stem, longest first."""
+    from newsfacts.grammars import lexicon, quantity
+
+    def every_stem(word):
+        word = word.lower().replace("ё", "е")
+        for item in lexicon.seized_items():
+            if word.startswith(item.stem) and len(word) - len(item.stem) <= quantity.MAX_ENDING:
+                return None if item.item == "-" else item
+        return None
+
+    endings = ["", "а", "ов", "ами", "ского", "ыыыыы"]
+    words = {item.stem + ending for item in lexicon.seized_items() for ending in endings}
+    words |= {t for s in _corpus_sentences() for t in s.split()}
+    for word in words:
+        assert quantity.item_of(word) == every_stem(word), word

@@ -3,9 +3,11 @@
 Why: the Earley parser (windows.py) costs a hundred times more per token than a table lookup, and most
 of the windows it was given held no match at all. Our grammars have no recursion and only bounded
 repeats, so each is a regular language over its terminal predicates: inlined rule by rule, its BNF is
-a finite automaton. Run as a lazily built DFA (one dictionary lookup per token once a word has been
-seen), it tells exactly which token ranges can hold a match; Earley then parses only those, and builds
-the trees the extractor reads. The language is the grammar's own, so the matches are the same ones.
+a finite automaton. Run as a lazily built DFA over word classes (the set of the grammar's predicates
+a word satisfies, `windows._Verdicts.klass`; a few hundred in all), one dictionary lookup per token once
+a class has been seen, and a word never seen before costs no new moves. It tells exactly which token
+ranges can hold a match; Earley then parses only those, and builds the trees the extractor reads. The
+language is the grammar's own, so the matches are the same ones.
 
 A grammar that refers to itself (or would inline to more than MAX_STATES states) has no automaton:
 `compile_automaton` returns None and the caller keeps its windows.
@@ -16,7 +18,7 @@ from __future__ import annotations
 from yargy.rule.bnf import is_rule
 
 MAX_STATES = 20_000
-MAX_MOVES = 100_000  # remembered (state, word) moves of one automaton before they are forgotten (~15 MB)
+MAX_MOVES = 100_000  # remembered (state, class) moves of one automaton before they are forgotten
 
 
 class _Recursive(Exception):
@@ -81,13 +83,13 @@ class _DState:
     def __init__(self, states: frozenset[int], nfa: _NFA, final: int, closures):
         self.states = states
         self.accepting = final in states
-        by_predicate: dict[int, tuple] = {}
+        by_predicate: dict[int, set[int]] = {}
         for state in states:
             for predicate, target in nfa.edges[state]:
-                entry = by_predicate.setdefault(id(predicate), (predicate, set()))
-                entry[1].update(closures[target])
-        self.edges = [(predicate, frozenset(reached)) for predicate, reached in by_predicate.values()]
-        self.moves: dict[tuple, _DState | None] = {}
+                by_predicate.setdefault(id(predicate), set()).update(closures[target])
+        # the NFA states reached by a token, by the id of the predicate it must satisfy
+        self.edges = {key: frozenset(reached) for key, reached in by_predicate.items()}
+        self.moves: dict[int, _DState | None] = {}
 
 
 class Automaton:
@@ -113,15 +115,13 @@ class Automaton:
             found = self.known[states] = _DState(states, self.nfa, self.final, self.closures)
         return found
 
-    def _move(self, dstate: _DState, token, key) -> _DState | None:
-        """The state after `token` (whose word is `key`), learnt once per state and word."""
+    def _move(self, dstate: _DState, key: int) -> _DState | None:
+        """The state after a token of word class `key`, learnt once per state and class."""
         targets: set[int] = set()
-        known = self.verdicts.of(token)
-        for predicate, reached in dstate.edges:
-            verdict = known.get(id(predicate))
-            if verdict is None:
-                verdict = self.verdicts.ask(predicate, token, known)
-            if verdict:
+        edges = dstate.edges
+        for predicate in self.verdicts.sets[key]:  # (most words satisfy no predicate at all)
+            reached = edges.get(predicate)
+            if reached is not None:
                 targets |= reached
         if self.search:
             found = self._dstate(frozenset(targets) | self.initial)
@@ -135,38 +135,39 @@ class Automaton:
         dstate.moves[key] = found
         return found
 
-    def any_match(self, tokens, keys) -> bool:
-        """Whether a match ends somewhere in the tokens (one move per token: the search automaton)."""
+    def any_match(self, keys) -> bool:
+        """Whether a match ends somewhere in the tokens of word classes `keys` (one move per token: the
+        search automaton)."""
         dstate = self.start
-        for token, key in zip(tokens, keys, strict=True):
+        for key in keys:
             moves = dstate.moves
-            dstate = moves[key] if key in moves else self._move(dstate, token, key)
+            dstate = moves[key] if key in moves else self._move(dstate, key)
             if dstate.accepting:
                 return True
         return False
 
     def spans(self, tokens, keys) -> list[tuple[int, int]]:
-        """`keys[i]` is the word of `tokens[i]`: (value, type)."""
+        """`keys[i]` is the word class of `tokens[i]` (`windows._keys`)."""
         return [(low, high) for low, high, _ in self.regions(tokens, keys)]
 
     def regions(self, tokens, keys) -> list[tuple[int, int, list[int]]]:
         """The spans, each with the positions where its matches start (the parser need look for a match
         nowhere else)."""
         found: list[tuple[int, int, list[int]]] = []
-        if not self.searcher.any_match(tokens, keys):
+        if not self.searcher.any_match(keys):
             return found
         first = self.start.moves
         count = len(tokens)
         for start in range(count):
             key = keys[start]
-            dstate = first[key] if key in first else self._move(self.start, tokens[start], key)
+            dstate = first[key] if key in first else self._move(self.start, key)
             if dstate is None:
                 continue  # the common case: no match starts with this word
             end = start + 1 if dstate.accepting else start
             for index in range(start + 1, count):
                 key = keys[index]
                 moves = dstate.moves
-                dstate = moves[key] if key in moves else self._move(dstate, tokens[index], key)
+                dstate = moves[key] if key in moves else self._move(dstate, key)
                 if dstate is None:
                     break
                 if dstate.accepting:
@@ -184,8 +185,8 @@ class Automaton:
 
 def compile_automaton(start_rule, verdicts) -> Automaton | None:
     """The automaton of an activated BNF rule (`Parser(...).rule`); `verdicts` answers for a terminal
-    (`of(token)`: the word's known answers by predicate id; `ask(predicate, token, known)`). None for a
-    recursive grammar or one too large to inline."""
+    (`canonical(predicate)`; `sets[klass]`: the ids of the canonical predicates a word class satisfies).
+    None for a recursive grammar or one too large to inline."""
     nfa = _NFA(verdicts)
     entry = nfa.state()
     try:

@@ -92,6 +92,9 @@ class LikelyPredicate(Predicate):
         forms = getattr(token, "forms", ())
         return bool(forms) and any(g in forms[0].grams for g in ("VERB", "PRTS", "INFN"))
 
+    def gate(self) -> list[tuple]:  # (windows._gate: a form with one of these grammemes)
+        return [("g", "VERB"), ("g", "PRTS"), ("g", "INFN")]
+
 
 # `водворен в ИВС 28-летний житель`: where to, between the verb and the person.
 WHERE_TO = rule(in_caseless({"в", "под"}), type("RU"))

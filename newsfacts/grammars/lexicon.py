@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -148,6 +149,16 @@ def role_context() -> list[tuple[str, list[str]]]:
     return [
         (role, [s.strip() for s in stems.split(",") if s.strip()])
         for role, stems in _pairs("role_context.tsv")
+    ]
+
+
+@cache
+def role_context_patterns() -> list[tuple[str, re.Pattern]]:
+    """role_context() with each role's stems as one pattern: one of them at the start of a word."""
+    return [
+        (role, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")"))
+        for role, stems in role_context()
+        if stems
     ]
 
 

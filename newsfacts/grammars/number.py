@@ -49,6 +49,10 @@ class LemmaIn(Predicate):
     def __call__(self, token):
         return bool(lemmas(token) & self.words) or token.value.lower() in self.words
 
+    def gate(self) -> list[tuple]:
+        """What a token that satisfies it has (windows._gate): one of the lemmas, or the text."""
+        return [(kind, word) for word in self.words for kind in ("n", "l")]
+
 
 class FormWith(Predicate):
     """A word with one reading that has all these grammemes: `и` across readings is not enough, `того`
@@ -65,6 +69,14 @@ class FormWith(Predicate):
             for form in getattr(token, "forms", ())
         )
 
+    def gate(self) -> list[tuple] | None:
+        """What a token that satisfies it has (windows._gate): a grammeme of a form."""
+        return [("g", self.grams[0])] if self.grams else None
+
+
+# `несколько млн тенге`, `сотни млрд`: a multiplier shortened is never one on its own (`миллион тенге` is)
+ABBREVIATED = ("млн", "млрд", "трлн", "тыс")
+
 
 class SingularMultiplier(Predicate):
     """`миллион`, `тысячу` standing alone mean one; `тысячи`, `миллионов` alone mean "many": skipped."""
@@ -79,9 +91,8 @@ class SingularMultiplier(Predicate):
             for form in getattr(token, "forms", ())
         ) and token.value.lower() not in ("тысячи", "миллиона", "миллиарда", "триллиона", *ABBREVIATED)
 
-
-# `несколько млн тенге`, `сотни млрд`: a multiplier shortened is never one on its own (`миллион тенге` is)
-ABBREVIATED = ("млн", "млрд", "трлн", "тыс")
+    def gate(self) -> list[tuple]:
+        return [("n", word) for word in lexicon.multipliers()]
 
 
 NUM = rule(custom(_valid_number, types="NUM"))
@@ -105,8 +116,13 @@ class GenitiveMultiplier(Predicate):
 
     __attributes__ = []
 
+    WORDS = ("тысячи", "миллиона", "миллиарда", "триллиона")
+
     def __call__(self, token):
-        return token.value.lower() in ("тысячи", "миллиона", "миллиарда", "триллиона")
+        return token.value.lower() in self.WORDS
+
+    def gate(self) -> list[tuple]:
+        return [("l", word) for word in self.WORDS]
 
 
 # `больше миллиарда двухсот миллионов тенге`: one (in the genitive, after a qualifier) and parts after it;

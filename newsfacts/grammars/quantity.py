@@ -6,7 +6,7 @@ which item it is (rules/seized_items.tsv) and the value in kg, l or pieces are r
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from yargy import or_, rule
 from yargy.predicates import eq, gram, in_, in_caseless
@@ -23,10 +23,21 @@ def item_of(word: str) -> lexicon.SeizedItem | None:
     """The item a word names (rules/seized_items.tsv): the longest stem the word starts with, followed by
     an ending of at most MAX_ENDING letters."""
     word = word.lower().replace("ё", "е")
-    for item in lexicon.seized_items():  # longest stem first
-        if word.startswith(item.stem) and len(word) - len(item.stem) <= MAX_ENDING:
+    stems = _by_stem()
+    for length in range(len(word), max(0, len(word) - MAX_ENDING) - 1, -1):  # longest stem first
+        item = stems.get(word[:length])
+        if item is not None:
             return None if item.item == "-" else item  # (`товарищ` is no `товар`)
     return None
+
+
+@cache
+def _by_stem() -> dict[str, lexicon.SeizedItem]:
+    """The items by stem (of one stem listed twice, the first)."""
+    found: dict[str, lexicon.SeizedItem] = {}
+    for item in lexicon.seized_items():
+        found.setdefault(item.stem, item)
+    return found
 
 
 class ItemWord(Predicate):
@@ -41,6 +52,10 @@ class ItemWord(Predicate):
         if token.type != "RU" or item_of(token.value) is None:
             return False
         return not self.noun or any("NOUN" in form.grams for form in getattr(token, "forms", ()))
+
+    def gate(self) -> list[tuple]:
+        """What a token that satisfies it has (windows._gate): the type."""
+        return [("t", "RU")]
 
 
 _UNITS = lexicon.seized_units()
@@ -86,6 +101,9 @@ class OneUnit(Predicate):
             form.normalized in _UNITS and form.normalized not in _ABBREVIATIONS and "sing" in form.grams
             for form in getattr(token, "forms", ())
         )
+
+    def gate(self) -> list[tuple]:
+        return [("n", word) for word in _UNITS]
 
 
 # `свыше килограмма кокаина`, `более тонны 300 кг наркотиков`: one unit, said with a qualifier and no

@@ -17,9 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yargy import Parser, or_, rule
-from yargy.parser import Chart, prepare_match, prepare_resolved_matches, resolve_spans
-from yargy.predicates.constructors import AndPredicate
+from yargy.parser import Chart, Match, prepare_match, prepare_resolved_matches, resolve_spans
+from yargy.predicates.bank import (
+    CustomPredicate,
+    DictionaryPredicate,
+    GramPredicate,
+    TypePredicate,
+    caseless,
+    eq,
+    in_,
+    in_caseless,
+)
+from yargy.predicates.constructors import AndPredicate, OrPredicate
 from yargy.rule.bnf import is_rule
+from yargy.token import is_morph_token
 from yargy.tree.constructors import Leaf, Node, Tree
 
 from .automaton import compile_automaton
@@ -151,7 +162,22 @@ class _Group:
         # where matches can be, exactly (automaton.py); the anchors' windows when there is no automaton
         self.automaton = compile_automaton(self.parser.rule, VERDICTS) if automata else None
         self.starts = _first_sets(self.parser.rule)
-        self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word, token type) -> productions
+        self.viable: dict[tuple, tuple[int, ...]] = {}  # (rule, word class) -> productions
+        # a region's word classes (and where its matches start) -> its matches' trees, parsed once
+        self.parsed: dict[tuple, list[tuple[Node, int, int]]] = {}
+        # a word's class as this grammar sees it: the grammar's own predicates among those that hold
+        # (`5` and `2000` differ for the dates, not for the sums: one parse serves both)
+        rules = list(self.parser.rule.walk(types=type(self.parser.rule)))
+        self.own = frozenset(
+            id(VERDICTS.canonical(term))
+            for r in rules
+            for p in r.productions
+            for term in p.terms
+            if not is_rule(term)
+        )
+        self.local: dict[int, int] = {}  # a class -> its number here
+        self.local_sets: list[frozenset[int]] = []  # a number here -> the grammar's predicates that hold
+        self.local_numbers: dict[frozenset[int], int] = {}
         # the anchors activated the way the grammar's own predicates are, so that they compare equal
         self.anchors = [
             term
@@ -201,31 +227,56 @@ class _Group:
         order (`findall` sorts them so; of one range the first tree is taken, and it says which forms
         of a word the match kept)."""
         found = []
+        keys = keys or _keys(tokens)
         if self.automaton is not None:
-            regions = self.automaton.regions(tokens, keys or _keys(tokens))
+            regions = self.automaton.regions(tokens, keys)
         else:
             regions = [(start, stop, None) for start, stop in self.windows(tokens)]
+        local = self.local
         for start, stop, starts in regions:
-            chart = self._chart(tokens[start:stop], None if starts is None else {s - start for s in starts})
-            for state in chart.matches(self.parser.rule):
-                low, high = state.range
-                found.append(Tree(state.node, (start + low, start + high)))
+            starts = None if starts is None else tuple(s - start for s in starts)
+            key = (tuple(local[k] if k in local else self._local(k) for k in keys[start:stop]), starts)
+            parsed = self.parsed.get(key)
+            if parsed is None:
+                chart = self._chart(tokens[start:stop], key[0], None if starts is None else set(starts))
+                parsed = [(state.node, *state.range) for state in chart.matches(self.parser.rule)]
+                if len(self.parsed) > MAX_PARSED:
+                    self.parsed.clear()
+                self.parsed[key] = parsed
+                trees = [Tree(node, (start + low, start + high)) for node, low, high in parsed]
+            else:
+                trees = [_Copied(node, (start + low, start + high), tokens) for node, low, high in parsed]
+            found.extend(trees)
         return sorted(found)
 
-    def _chart(self, tokens, starts: set[int] | None = None) -> Chart:
+    def _local(self, klass: int) -> int:
+        own = VERDICTS.sets[klass] & self.own
+        found = self.local_numbers.get(own)
+        if found is None:
+            found = self.local_numbers[own] = len(self.local_sets)
+            self.local_sets.append(own)
+        self.local[klass] = found
+        return found
+
+    def _chart(self, tokens, keys: list[int], starts: set[int] | None = None) -> Chart:
         """yargy's `Parser.chart` on given tokens (the sentence is tokenised once, by the caller), step
         for step, with shortcuts: a rule predicted again in the same column is skipped (all its states
         would be duplicates: yargy drops them by their hash); a state's hash is computed once; only the
         productions that can start with the next token (or match none) are predicted (lookahead: the
         others die at the next token); with `starts` (from the automaton), the grammar is predicted only
-        where a match starts."""
+        where a match starts. `keys`: the tokens' word classes as this grammar sees them (`_local`)."""
         chart = Chart(tokens)
+        sets = self.local_sets
         start = self.parser.rule
         if len(self.viable) > MAX_VIABLE:
             self.viable.clear()
         for column, next_column in chart:
             predicted: set[int] = set()
-            viable = _Lookahead(self.starts, self.viable, next_column.token) if next_column else None
+            if next_column:
+                holding = sets[keys[column.index]]  # (the next column's token)
+                viable = _Lookahead(self.starts, self.viable, keys[column.index], holding)
+            else:
+                viable = None
             if starts is None or column.index in starts:  # (the automaton knows where matches start)
                 _predict(column, viable, start, predicted)
             for state in column:  # grows while it is read, as in yargy
@@ -236,30 +287,144 @@ class _Group:
                     if is_rule(next_term):
                         _predict(column, viable, next_term, predicted)
                     elif next_column:
-                        _scan(next_column, next_term, state)
+                        _scan(next_column, next_term, state, holding)
         return chart
 
 
-def _keys(tokens) -> list[tuple]:
-    """The words of the tokens, as the automata and the verdicts know them."""
-    return [(token.value, token.type) for token in tokens]
+MAX_PARSED = 1_000  # remembered regions, per grammar (their trees: ~5 KB each)
+
+
+class _Copied(Tree):
+    """A tree of a region parsed before, for another region of the same word classes: the parser's
+    every step depends on the classes alone, and its trees on the tokens only through their leaves (the
+    token, constrained by the leaf's predicate). Its nodes are the parsed tree's until it is read
+    (`_real`): yargy orders the trees of one range by their nodes (the same objects by identity), which
+    the parsed trees share as copies would, and most trees are dropped unread (`_resolved`)."""
+
+    def __init__(self, root, range, tokens):
+        super().__init__(root, range)
+        self.tokens = tokens  # the sentence's
+
+
+def _real(tree: Tree) -> Tree:
+    """The tree with its own tokens in its leaves."""
+    if not isinstance(tree, _Copied):
+        return tree
+    tokens = tree.tokens
+
+    def copy(node, at: int) -> tuple[Node, int]:
+        if type(node) is Leaf:
+            return Leaf(node.predicate, node.predicate.constrain(tokens[at])), 1
+        children, size = [], 0
+        for child in node.children:
+            child_copy, child_size = copy(child, at + size)
+            children.append(child_copy)
+            size += child_size
+        return Node(node.rule, node.production, node.rank, children), size
+
+    return Tree(copy(tree.root, tree.range[0])[0], tree.range)
+
+
+def _keys(tokens) -> list[int]:
+    """The classes of the tokens' words (`_Verdicts.klass`), as the automata and the parser read them.
+    The grammars of a sentence read the same tuple of tokens one after another (the tokenizer keeps it):
+    the classes of the last tuple are kept."""
+    global _LAST_KEYS
+    last = _LAST_KEYS
+    if last[0] is tokens and last[2] == VERDICTS.generation:
+        return last[1]
+    klass = VERDICTS.klass
+    found = [klass(token) for token in tokens]
+    if isinstance(tokens, tuple):  # (a list could change)
+        _LAST_KEYS = (tokens, found, VERDICTS.generation)
+    return found
+
+
+_LAST_KEYS: tuple = (None, [], 0)
+
+
+def _gate(predicate) -> list[tuple] | None:
+    """Keys of which a token must have one for `predicate` to hold (`_Verdicts.klass` asks the predicate
+    only then), or None when no such list is known (it is asked of every word). A key is ("v", the
+    token's text), ("l", its text in lower case), ("t", its type), ("n", a lemma of one of its forms;
+    the text in lower case for a token without forms) or ("g", a grammeme of one of its forms). Each
+    list must be a necessary condition only: the predicate itself decides."""
+    kind = type(predicate)
+    if kind is eq:
+        return [("v", predicate.value)]
+    if kind is in_:
+        return [("v", value) for value in predicate.value]
+    if kind in (in_caseless, caseless):
+        values = predicate.value if kind is in_caseless else [predicate.value]
+        return [("l", value) for value in values]
+    if kind is TypePredicate:
+        return [("t", predicate.value)]
+    if kind is CustomPredicate:
+        return [("t", value) for value in predicate.types] if predicate.types else None
+    if kind is DictionaryPredicate:
+        return [("n", value) for value in predicate.value]
+    if kind is GramPredicate:
+        return [("g", predicate.value)]
+    if kind is AndPredicate:  # every part holds: the narrowest part's gate will do
+        gates = [g for g in map(_gate, predicate.predicates) if g is not None]
+        # (a word or lemma is narrower than any grammeme or type: `NOUN` is a third of all words)
+        return min(gates, key=lambda g: (any(k[0] in "gt" for k in g), len(g))) if gates else None
+    if kind is OrPredicate:  # one part holds: the gate of each part
+        gates = list(map(_gate, predicate.predicates))
+        return None if any(g is None for g in gates) else [key for g in gates for key in g]
+    gate = getattr(predicate, "gate", None)  # our own predicates (number.py, quantity.py) tell theirs
+    return gate() if gate is not None else None
+
+
+def _token_keys(token) -> list[tuple[str, set[str] | list[str]]]:
+    """The token's keys (`_gate`), by kind: (kind, the values)."""
+    value = token.value
+    lower = value.lower()
+    if not is_morph_token(token):
+        return [("v", [value]), ("l", [lower]), ("t", [token.type]), ("n", [lower])]
+    forms = token.forms
+    grams = set().union(*(form.grams.values for form in forms)) if forms else set()
+    return [
+        ("v", [value]),
+        ("l", [lower]),
+        ("t", [token.type]),
+        ("n", {f.normalized for f in forms}),
+        ("g", grams),
+    ]
 
 
 class _Verdicts:
     """What each predicate says of each word, asked once per process: a token is its text, its type and
     the dictionary's readings of its text, and no predicate looks at anything else, so the same word
-    gets the same answer in every sentence (most of the parser's questions are about a few thousand
-    frequent words). Equal predicates of different grammars (`dictionary` of the multipliers in
-    each) share their answers."""
+    gets the same answer in every sentence. Equal predicates of different grammars (`dictionary` of the
+    multipliers in each) are one predicate here.
 
-    MAX_WORDS = 30_000  # (a word's answers are a dict of up to ~100 predicates: ~150 MB at most)
+    A word's answers are its class (`klass`): the set of the predicates that hold for it, one small int
+    for every word with the same set. The automata and the parser learn their moves by class, not by
+    word, so a word never seen before moves through what other words of its class taught them (nearly
+    every word holds none of the predicates). A word's class asks only the predicates it can satisfy
+    (`_gate`: by its text, type and lemmas), and the others of which nothing is known."""
+
+    MAX_WORDS = 100_000  # (a word's entry is its key and an int)
 
     def __init__(self):
-        self.words: dict[tuple, dict] = {}
         self.canon: dict[int, object] = {}  # a predicate's id -> the first equal predicate seen
         self.by_type: dict[type, list] = {}
         # the predicates asked about, kept alive so that their ids (the keys) are never reused
         self.asked: dict[int, object] = {}
+        # a key's kind -> its value -> the predicates that may hold for a token with it (id, predicate)
+        self.gates: dict[str, dict[str, list[tuple[int, object]]]] = {
+            "v": {},
+            "l": {},
+            "t": {},
+            "n": {},
+            "g": {},
+        }
+        self.ungated: list = []  # the predicates asked of every word
+        self.classes: dict[tuple, int] = {}  # a word -> its class
+        self.sets: list[frozenset[int]] = []  # a class -> the ids of the (canonical) predicates that hold
+        self.numbers: dict[frozenset[int], int] = {}  # and back
+        self.generation = 0  # counts the times the words' classes were made anew
 
     def canonical(self, predicate):
         found = self.canon.get(id(predicate))
@@ -269,40 +434,55 @@ class _Verdicts:
             if found is None:
                 same_type.append(predicate)
                 found = predicate
+                self._index(found)
             self.canon[id(predicate)] = found
             self.asked[id(predicate)] = predicate
         return found
 
-    def of(self, token) -> dict:
-        """The answers known for the token's word, by the canonical predicate's id."""
+    def _index(self, predicate) -> None:
+        gate = _gate(predicate)
+        if gate is None:
+            self.ungated.append(predicate)
+        else:
+            for key in set(gate):
+                self.gates[key[0]].setdefault(key[1], []).append((id(predicate), predicate))
+        # the words' classes were made without it: made again (a class keeps its number and its set)
+        self.classes.clear()
+        self.generation += 1
+
+    def klass(self, token) -> int:
         key = (token.value, token.type)
-        found = self.words.get(key)
+        found = self.classes.get(key)
         if found is None:
-            if len(self.words) > self.MAX_WORDS:
-                self.words.clear()
-            found = self.words[key] = {}
+            if len(self.classes) > self.MAX_WORDS:
+                self.classes.clear()
+            found = self.classes[key] = self._number(self._holding(token))
+        return found
+
+    def _holding(self, token) -> frozenset[int]:
+        candidates = {id(p): p for p in self.ungated}
+        gates = self.gates
+        for kind, values in _token_keys(token):
+            by_value = gates[kind]
+            for value in values:
+                found = by_value.get(value)
+                if found:
+                    candidates.update(found)
+        return frozenset(key for key, predicate in candidates.items() if predicate(token))
+
+    def _number(self, holding: frozenset[int]) -> int:
+        found = self.numbers.get(holding)
+        if found is None:
+            found = self.numbers[holding] = len(self.sets)
+            self.sets.append(holding)
         return found
 
     def holds(self, predicate, token) -> bool:
-        predicate = self.canonical(predicate)
-        known = self.of(token)
-        verdict = known.get(id(predicate))
-        return self.ask(predicate, token, known) if verdict is None else verdict
-
-    def ask(self, predicate, token, known: dict) -> bool:
-        """`predicate` is canonical."""
-        verdict = known[id(predicate)] = bool(predicate(token))
-        return verdict
+        return id(self.canonical(predicate)) in self.sets[self.klass(token)]
 
     def any(self, predicates: list, token) -> bool:
-        """Whether one of `predicates` holds (the list object is the key: each group keeps its lists)."""
-        known = self.of(token)
-        key = ("any", id(predicates))
-        verdict = known.get(key)
-        if verdict is None:
-            self.asked[id(predicates)] = predicates
-            verdict = known[key] = any(self.holds(p, token) for p in predicates)
-        return verdict
+        holding = self.sets[self.klass(token)]
+        return any(id(self.canonical(p)) in holding for p in predicates)
 
 
 VERDICTS = _Verdicts()
@@ -407,30 +587,28 @@ def _first_sets(start) -> dict[int, list[tuple[bool, list]]]:
     return found
 
 
-MAX_VIABLE = 200_000  # remembered (rule, word) lookaheads, per grammar
+MAX_VIABLE = 200_000  # remembered (rule, word class) lookaheads, per grammar
 
 
 class _Lookahead:
     """Which productions of a rule can start at a column: those that can be empty, or whose first token
-    can be the next one (each predicate asked once per column). Remembered by word: a token is its
-    text, its type and the dictionary's readings of its text, and no predicate looks at anything else."""
+    can be the next one. Remembered by the next word's class (`_Verdicts.klass`): no predicate looks at
+    anything else."""
 
-    def __init__(self, starts, remembered, token):
-        self.starts, self.remembered, self.token = starts, remembered, token
+    def __init__(self, starts, remembered, klass: int, holding: frozenset[int]):
+        self.starts, self.remembered, self.klass, self.holding = starts, remembered, klass, holding
 
     def __call__(self, rule) -> tuple[int, ...]:
-        key = (id(rule), self.token.value, self.token.type)
+        key = (id(rule), self.klass)
         found = self.remembered.get(key)
         if found is None:
+            holding, canonical = self.holding, VERDICTS.canonical
             found = self.remembered[key] = tuple(
                 index
                 for index, (empty, preds) in enumerate(self.starts[id(rule)])
-                if empty or any(self._holds(p) for p in preds)
+                if empty or any(id(canonical(p)) in holding for p in preds)
             )
         return found
-
-    def _holds(self, predicate) -> bool:
-        return VERDICTS.holds(predicate, self.token)
 
 
 def _predict(column, viable, rule, predicted: set[int]) -> None:
@@ -444,9 +622,10 @@ def _predict(column, viable, rule, predicted: set[int]) -> None:
         _put(column, _State(rule, production, 0, column, column, node))
 
 
-def _scan(column, predicate, state) -> None:
+def _scan(column, predicate, state, holding: frozenset[int]) -> None:
+    """`holding`: the predicates that hold for the column's token (its class's)."""
     token = column.token
-    if VERDICTS.holds(predicate, token):
+    if id(VERDICTS.canonical(predicate)) in holding:
         leaf = Leaf(predicate, predicate.constrain(token))
         node = state.node.attached(leaf)
         _put(
@@ -473,6 +652,11 @@ class WindowParser:
 
     def __init__(self, groups, tokenizer, automata: bool = True):
         self.groups = [_Group(grammar, anchors, tokenizer, automata) for grammar, anchors in groups]
+        # a grammar with no relation (agreement between words) has a match for every tree, which is the
+        # tree with its empty nodes dropped: yargy's checks of relations are skipped
+        self.related = any(
+            r.relation for group in self.groups for r in group.parser.rule.walk(types=type(group.parser.rule))
+        )
 
     def findall(self, tokens) -> list:
         # yargy orders the trees of one range by the grammar's alternatives: the groups keep that order
@@ -480,10 +664,10 @@ class WindowParser:
         keys = _keys(tokens)
         trees = [tree for group in self.groups for tree in group.trees(tokens, keys)]
         trees.sort(key=lambda tree: (tree.range[0], -tree.range[1]))
-        return _resolved(trees)
+        return _resolved(trees, self.related)
 
 
-def _resolved(trees) -> list:
+def _resolved(trees, related: bool = True) -> list:
     """yargy's `prepare_resolved_matches`, which builds a match of every range and then keeps the ranges
     of most coverage, in the other order: ranges first, matches of the kept ones only (most ranges are
     dropped). Our grammars have no relations, so every range has its match; should one fail (a relation
@@ -491,5 +675,13 @@ def _resolved(trees) -> list:
     first: dict = {}
     for tree in trees:
         first.setdefault(tree.range, tree)
-    matches = [prepare_match(first[span]) for span in resolve_spans(list(first))]
-    return matches if all(matches) else list(prepare_resolved_matches(trees))
+    prepare = prepare_match if related else _match
+    matches = [prepare(_real(first[span])) for span in resolve_spans(list(first))]
+    return matches if all(matches) else list(prepare_resolved_matches(map(_real, trees)))
+
+
+def _match(tree) -> Match | None:
+    """yargy's `prepare_match` of a tree with no relations in it (the graph of its relations is empty,
+    valid, and leaves every token as it is)."""
+    normalized = tree.normalized
+    return Match(normalized) if normalized.root is not None else prepare_match(tree)

@@ -1,0 +1,43 @@
+"""ner.py: the NER reads the words the segmentation cut, and finds what slovnet finds cutting them again."""
+
+from pathlib import Path
+
+from newsfacts.ner import NER
+from newsfacts.normalize import Normalizer
+from newsfacts.segment import segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def test_the_ner_of_the_segmented_words_is_slovnets_own():
+    ner, normalizer = NER(), Normalizer()
+    for path in sorted(CORPUS.glob("*.txt"))[:40]:
+        sentences = segment(normalizer(path.read_text(encoding="utf-8")).text)
+        expected = [
+            (span.type, sentence.start + span.start, sentence.start + span.stop)
+            for sentence, markup in zip(sentences, ner.tagger.map([s.text for s in sentences]), strict=True)
+            for span in markup.spans
+        ]
+        expected.sort(key=lambda m: m[1:])
+        assert [(m.type, m.start, m.end) for m in ner(sentences)] == expected, path
+        # a sentence without its tokens (dropped after the stages that read them) is cut by slovnet
+        for sentence in sentences:
+            sentence.tokens = []
+        assert [(m.type, m.start, m.end) for m in ner(sentences)] == expected, path
+
+
+def test_a_batch_run_as_one_sequence_scores_as_slovnets_padded_batch():
+    """The sentences of a batch, one after another, get the very numbers slovnet's padded batch gives."""
+    import numpy as np
+
+    ner, normalizer = NER(), Normalizer()
+    infer = ner.tagger.infer
+    for path in sorted(CORPUS.glob("*.txt"))[:60]:
+        sentences = segment(normalizer(path.read_text(encoding="utf-8")).text)
+        items = [[t.text for t in s.tokens] for s in sentences][:32]
+        padded = next(infer.encoder(items))
+        expected = infer.model(padded.word_id, padded.shape_id, padded.pad_mask)
+        found = ner._emissions([infer.encoder.item(words) for words in items])
+        assert [ner._item(words) for words in items] == [infer.encoder.item(words) for words in items]
+        for index, words in enumerate(items):
+            assert np.array_equal(found[index], expected[index, : len(words)]), (path, index)
