@@ -200,8 +200,14 @@ def _nearest(
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
         if distance > TRIGGER_WINDOW:
             continue
-        if index >= end and any(t.type == "NUM" for t in tokens[index + 1 : index + 3]):
+        if (
+            index >= end
+            and index + 1 < len(tokens)
+            and tokens[index + 1].value not in (",", ";")
+            and any(t.type == "NUM" for t in tokens[index + 1 : index + 3])
+        ):
             continue  # `85 тыс. тенге и телефон стоимостью 250 тыс.`: the word is the next number's
+            # (not behind a comma: `2 человека погибли, 3 пострадали`)
         if same_clause_after and index >= end and any(t.value in CLAUSE_BREAKS for t in tokens[end:index]):
             fallback = fallback or (found, index)
             continue

@@ -696,6 +696,11 @@ CASES = [
     ("400 пропавших овец на 20 млн тенге нашли полицейские.", [(M, 20000000, "exact", "KZT", "price")]),
     ("Грабители вынесли из кассы почти 40 млн тенге.", [(M, 40000000, "less_than", "KZT", "damage")]),
     ("Двенадцать туристов пострадали от мошенника.", [(V, 12, "exact", None, None)]),
+    # a trigger closing its clause before a comma is its own number's, not the next one's
+    (
+        "В ДТП на трассе А-2 столкнулись три машины: 2 человека погибли, 5 ранены",
+        [(V, 2, "exact", None, None)],
+    ),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",
