@@ -716,6 +716,13 @@ class FactExtractor:
                 for f in facts
             ):
                 continue
+            if kind in ("detained", "victims"):
+                if _whole_after(sentence.text, match.span.start, tokens, index):
+                    continue  # `Трое из пяти участников задержаны`: the five are the whole, not detained
+                one = _one_more_before(tokens, index)
+                if one is not None and qualifier == "exact":
+                    # `Задержаны организатор и трое его сообщников`, `водитель и двое пассажиров погибли`
+                    value, start = value + 1, sentence.start + tokens[one].span.start
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
         return facts
 
@@ -1418,6 +1425,29 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
             qualifier = lexicon.qualifiers().get(words, "exact")
             found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return found
+
+
+def _whole_after(text: str, start: int, tokens, index: int) -> bool:
+    """`Трое из пяти участников`: a count right after `из` and another count is the whole they are part of."""
+    return (
+        index >= 2
+        and tokens[index - 1].value.lower() == "из"
+        and _is_amount_token(tokens[index - 2])
+        and re.search(r"\bиз\s+$", text[:start], re.IGNORECASE) is not None
+    )
+
+
+def _one_more_before(tokens, index: int) -> int | None:
+    """`организатор и трое его сообщников`: the index of one person named right before `и` and a count of
+    people (the count then holds one more), else None."""
+    if index < 2 or tokens[index - 1].value.lower() != "и":
+        return None
+    noun = tokens[index - 2]
+    forms = getattr(noun, "forms", ())
+    person = lemmas(noun) & {w for w, kind in lexicon.count_nouns().items() if kind == "persons"}
+    if person and any("sing" in f.grams and ("nomn" in f.grams or "accs" in f.grams) for f in forms):
+        return index - 2
+    return None
 
 
 def _list_item(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) -> list[FactDraft]:

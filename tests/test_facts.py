@@ -701,6 +701,10 @@ CASES = [
         "В ДТП на трассе А-2 столкнулись три машины: 2 человека погибли, 5 ранены",
         [(V, 2, "exact", None, None)],
     ),
+    # one person named before `и` and a count: one more; the whole after `из` is not detained
+    ("Задержаны организатор и трое его сообщников.", [(D, 4, "exact", None, None)]),
+    ("В аварии водитель и двое пассажиров погибли на месте.", [(V, 3, "exact", None, None)]),
+    ("Четверо из девяти участников банды задержаны.", [(D, 4, "exact", None, None)]),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",
