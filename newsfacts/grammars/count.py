@@ -248,5 +248,15 @@ PERSON_FIRST = or_(
         BETWEEN.repeatable(max=BETWEEN_MOST).optional(),
         and_(DETAIN, gram("VERB"), gram("plur")),
     ),
+    # `милиционера, который вымогал деньги ..., водворили в СИЗО`: a relative clause about the object
+    rule(
+        modifiers(),
+        person("accs"),
+        eq(","),
+        dictionary({"который"}),
+        rule(not_(in_({",", ".", ";"}))).repeatable(max=15),
+        eq(","),
+        and_(DETAIN, gram("VERB"), gram("plur")),
+    ),
 )
 COUNT = or_(COUNTED, COLLECTIVE_COUNT, ONE_PERSON, PERSON_FIRST)
