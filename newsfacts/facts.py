@@ -276,7 +276,7 @@ def _part_follows(tokens, index: int) -> bool:
     )
 
 
-def _money_role(tokens, start: int, end: int, default: str) -> str:
+def _money_role(tokens, start: int, end: int, default: str, currency: str | None = None) -> str:
     """The role of the nearest trigger word; with none near, `default`: the role of the sum before it in
     the sentence (`оборот составил 28 млрд тенге, а в 2025-м – свыше 2 млрд`), else the document's own (a
     bribery case's sums are bribes); `возместил ущерб`: damage paid back."""
@@ -292,6 +292,8 @@ def _money_role(tokens, start: int, end: int, default: str) -> str:
         if role:
             return role
     role = _trigger_role(tokens, start, end, default)
+    if role is None and currency == "MRP":
+        role = "other"  # `по тяжким делам - 70 МРП`: a legal measure with no word of what it is: no bribe
     if role is None:
         # `пообещал устроить его на работу за 150 тысяч долларов`: in a text about no crime that gives
         # sums a role, what is paid `за` a sum is a price
@@ -560,7 +562,9 @@ class FactExtractor:
                 pairs = [(values[0], qualifier)]
             if role_before and any(t.value in (";", "•") for t in tokens[last_end:index]):
                 role_before = None  # `товаров – на 620 млн; валюты – на 860 млн`: items of a list
-            role = role_before = _money_role(tokens, index, end_index, role_before or default)
+            # (an MRP sum with no word near takes the role of the sum before it, never the document's)
+            unit = currency if role_before is None else None
+            role = role_before = _money_role(tokens, index, end_index, role_before or default, unit)
             last_end = end_index
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands

@@ -706,6 +706,11 @@ CASES = [
     ("В аварии водитель и двое пассажиров погибли на месте.", [(V, 3, "exact", None, None)]),
     ("Четверо из девяти участников банды задержаны.", [(D, 4, "exact", None, None)]),
     ("В Оше инспектора, который брал деньги за справки, водворили в СИЗО.", [(D, 1, "exact", None, None)]),
+    # an MRP sum with no word of what it is: a legal measure, not the bribery text's bribe
+    (
+        "Чиновника подозревают во взятке. По тяжким уголовным делам - 70 МРП.",
+        [(M, 70, "exact", "MRP", "other")],
+    ),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",
