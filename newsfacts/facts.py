@@ -647,7 +647,8 @@ class FactExtractor:
             after = sentence.text[match.span.stop :]
             if RATE.match(after):
                 continue  # `101 преступление на 10 тысяч населения`
-            if CHANGE_BY.search(sentence.text[: match.span.start]):
+            before_text = sentence.text[: match.span.start]
+            if "%" in before_text and CHANGE_BY.search(before_text):  # (it needs a `%`)
                 continue  # `больше на 6,3 % или 330 преступлений`: by how much a count changed
             if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
                 continue  # `28 летний мужчина`: an age written without its hyphen
@@ -681,8 +682,8 @@ class FactExtractor:
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
             if (
                 kind in ("detained", "victims")
-                and PEOPLE_PART.search(sentence.text[: match.span.start])
                 and any(f.kind == kind for f in facts)
+                and PEOPLE_PART.search(sentence.text[: match.span.start])
             ):
                 continue  # `пострадали 900 человек, среди них 40 пенсионеров`: the parts of people counted
             if kind == "detained" and any(f.kind == kind for f in facts):
@@ -826,6 +827,7 @@ LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s"
 REPORTS = re.compile(
     rf"{_QUALIFIER}{_NUMBER}\s+(?:заявлени|сообщени|обращени)\w*\s+об?\s+(?P<label>[а-яё-]+)", re.IGNORECASE
 )
+REPORT_NOUNS = re.compile(r"заявлени|сообщени|обращени", re.IGNORECASE)  # (what REPORTS needs)
 # `увеличилось количество мошенничеств (2401), грабежей (126)`: a count in brackets after a crime's noun
 # (checked: a crime noun of rules/count_nouns.tsv)
 CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
@@ -835,6 +837,7 @@ PART = re.compile(
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
     re.IGNORECASE,
 )
+OF_THEM = re.compile(r"из\s+(?:них|которых)", re.IGNORECASE)
 # `Причем 771 из них совершены с использованием интернета`: the number first
 PART_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,:]))(?<![\d,.]){_QUALIFIER}{_NUMBER}(?=\s+из\s+(?:них|которых)\b)", re.IGNORECASE
@@ -1310,6 +1313,10 @@ def _compared_counts(
     for pattern in patterns:
         if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
             continue  # (its tries at every word are the slowest part of this function)
+        if pattern is CRIME_ITEM and "—" not in sentence.text and "–" not in sentence.text:
+            continue  # (the same: it needs a dash)
+        if pattern is REPORTS and not REPORT_NOUNS.search(sentence.text):
+            continue
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
@@ -1384,10 +1391,12 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
     """PART: the part of the crimes counted just before (in the sentence, or the paragraph's last count);
     a part of people counted is not more people (`трое из них задержаны`), so only crimes."""
     found = []
+    text = sentence.text
+    of_them = OF_THEM.search(text) is not None  # (what PART and PART_BEFORE need; NUMBER_LABEL: a dash)
     matches = [
-        *PART.finditer(sentence.text),
-        *PART_BEFORE.finditer(sentence.text),
-        *NUMBER_LABEL.finditer(sentence.text),
+        *(PART.finditer(text) if of_them else ()),
+        *(PART_BEFORE.finditer(text) if of_them else ()),
+        *(NUMBER_LABEL.finditer(text) if "—" in text or "–" in text or "-" in text else ()),
     ]
     for match in matches:
         start, end = sentence.start + match.start("number"), sentence.start + match.end("number")
