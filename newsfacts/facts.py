@@ -893,6 +893,9 @@ def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraf
     participle, joined by `и`, are two detained (when the sentence counted no one)."""
     if any(f.kind == "detained" for f in counts):
         return []
+    stop = sentence.start + len(sentence.text)
+    if sum(sentence.start <= p.start and p.end <= stop for p in doc.persons) < 2:
+        return []  # (two persons before the participle are needed: most sentences name none)
     triggers = lexicon.detention_words()
     for token in tokens:
         if not (
@@ -1141,7 +1144,8 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     sentences after it."""
     kinds = {kind for _, _, kind in triggers}
     bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
-    measured = any(lemmas(t) & lexicon.seized_measures() for t in tokens)
+    measures = lexicon.seized_measures()
+    measured = any(lemmas(t) & measures for t in tokens)
     told = not kinds and (
         (measured and state.seizing == (sentence.paragraph, sentence.index - 1)) or bulleted
     )
@@ -1175,6 +1179,22 @@ def _is_verb(token) -> bool:
     return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
 
 
+# a word (its text and type: a sentence's token has the forms of its text) -> the triggers that may start
+# at it; asked of every word of every sentence with a quantity
+_TRIGGER_CANDIDATES: dict[tuple[str, str], list] = {}
+
+
+def _trigger_candidates(token, starts) -> list:
+    key = (token.value, token.type)
+    found = _TRIGGER_CANDIDATES.get(key)
+    if found is None:
+        if len(_TRIGGER_CANDIDATES) > 100_000:
+            _TRIGGER_CANDIDATES.clear()
+        words = {token.value.lower(), *lemmas(token)}
+        found = _TRIGGER_CANDIDATES[key] = [c for w in words for c in starts.get(w, ())]
+    return found
+
+
 def _triggers(tokens) -> list[tuple[int, int, str]]:
     """The trigger words (rules/seized_triggers.tsv) of a sentence, in order: (first, last token, kind).
     Of triggers that start at one word the longest wins (`пытаться продать` over `продать`), and the words
@@ -1183,8 +1203,7 @@ def _triggers(tokens) -> list[tuple[int, int, str]]:
     starts = lexicon.seized_trigger_starts()
     index = 0
     while index < len(tokens):
-        token = tokens[index]
-        candidates = [c for w in {token.value.lower(), *lemmas(token)} for c in starts.get(w, ())]
+        candidates = _trigger_candidates(tokens[index], starts)
         best = None
         for words, kind in candidates:
             if (
