@@ -1145,9 +1145,13 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     kinds = {kind for _, _, kind in triggers}
     bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
     measures = lexicon.seized_measures()
-    measured = any(lemmas(t) & measures for t in tokens)
     told = not kinds and (
-        (measured and state.seizing == (sentence.paragraph, sentence.index - 1)) or bulleted
+        # (the words are read only after a seizing sentence: most sentences follow none)
+        (
+            state.seizing == (sentence.paragraph, sentence.index - 1)
+            and any(lemmas(t) & measures for t in tokens)
+        )
+        or bulleted
     )
     if "seized" in kinds:
         state.seizing = (sentence.paragraph, sentence.index)
