@@ -193,7 +193,9 @@ def _nearest(
             return None, -1  # `Проверены 40 мигрантов, пятеро из них задержаны`: the 40 were not
     best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
     fallback = None
-    for index, token in enumerate(tokens):
+    # (a word farther than TRIGGER_WINDOW is never taken: only the words within it are read)
+    for index in range(max(0, start - TRIGGER_WINDOW), min(len(tokens), end + TRIGGER_WINDOW)):
+        token = tokens[index]
         found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
         if found is None or (index > 0 and tokens[index - 1].value.lower() == "пользу"):
             continue  # `взыскать в пользу потерпевших`: who gets it, not what the sum is
