@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from yargy import or_
 from yargy.predicates import dictionary
@@ -61,10 +62,15 @@ def _count_groups() -> list:
 TRIGGER_WINDOW = 12  # tokens: a trigger further away says nothing about a number
 
 
+@cache
+def _longest_qualifiers_first() -> list[tuple[tuple[str, ...], str]]:
+    return sorted(lexicon.qualifiers().items(), key=lambda item: -len(item[0]))
+
+
 def _qualifier(tokens) -> tuple[str, int]:
     """The qualifier words at the start of a match, and how many tokens they take."""
     words = [token.value.lower() for token in tokens]
-    for phrase, qualifier in sorted(lexicon.qualifiers().items(), key=lambda item: -len(item[0])):
+    for phrase, qualifier in _longest_qualifiers_first():
         if tuple(words[: len(phrase)]) == phrase:
             return qualifier, len(phrase)
     return "exact", 0
