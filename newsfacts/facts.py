@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from yargy import or_
 from yargy.predicates import dictionary
@@ -61,10 +62,15 @@ def _count_groups() -> list:
 TRIGGER_WINDOW = 12  # tokens: a trigger further away says nothing about a number
 
 
+@cache
+def _longest_qualifiers_first() -> list[tuple[tuple[str, ...], str]]:
+    return sorted(lexicon.qualifiers().items(), key=lambda item: -len(item[0]))
+
+
 def _qualifier(tokens) -> tuple[str, int]:
     """The qualifier words at the start of a match, and how many tokens they take."""
     words = [token.value.lower() for token in tokens]
-    for phrase, qualifier in sorted(lexicon.qualifiers().items(), key=lambda item: -len(item[0])):
+    for phrase, qualifier in _longest_qualifiers_first():
         if tuple(words[: len(phrase)]) == phrase:
             return qualifier, len(phrase)
     return "exact", 0
@@ -193,7 +199,9 @@ def _nearest(
             return None, -1  # `Проверены 40 мигрантов, пятеро из них задержаны`: the 40 were not
     best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
     fallback = None
-    for index, token in enumerate(tokens):
+    # (a word farther than TRIGGER_WINDOW is never taken: only the words within it are read)
+    for index in range(max(0, start - TRIGGER_WINDOW), min(len(tokens), end + TRIGGER_WINDOW)):
+        token = tokens[index]
         found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
         if found is None or (index > 0 and tokens[index - 1].value.lower() == "пользу"):
             continue  # `взыскать в пользу потерпевших`: who gets it, not what the sum is
@@ -657,7 +665,8 @@ class FactExtractor:
             after = sentence.text[match.span.stop :]
             if RATE.match(after):
                 continue  # `101 преступление на 10 тысяч населения`
-            if CHANGE_BY.search(sentence.text[: match.span.start]):
+            before_text = sentence.text[: match.span.start]
+            if "%" in before_text and CHANGE_BY.search(before_text):  # (it needs a `%`)
                 continue  # `больше на 6,3 % или 330 преступлений`: by how much a count changed
             if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
                 continue  # `28 летний мужчина`: an age written without its hyphen
@@ -691,8 +700,8 @@ class FactExtractor:
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
             if (
                 kind in ("detained", "victims")
-                and PEOPLE_PART.search(sentence.text[: match.span.start])
                 and any(f.kind == kind for f in facts)
+                and PEOPLE_PART.search(sentence.text[: match.span.start])
             ):
                 continue  # `пострадали 900 человек, среди них 40 пенсионеров`: the parts of people counted
             if kind == "detained" and any(f.kind == kind for f in facts):
@@ -843,6 +852,7 @@ LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s"
 REPORTS = re.compile(
     rf"{_QUALIFIER}{_NUMBER}\s+(?:заявлени|сообщени|обращени)\w*\s+об?\s+(?P<label>[а-яё-]+)", re.IGNORECASE
 )
+REPORT_NOUNS = re.compile(r"заявлени|сообщени|обращени", re.IGNORECASE)  # (what REPORTS needs)
 # `увеличилось количество мошенничеств (2401), грабежей (126)`: a count in brackets after a crime's noun
 # (checked: a crime noun of rules/count_nouns.tsv)
 CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
@@ -852,6 +862,7 @@ PART = re.compile(
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
     re.IGNORECASE,
 )
+OF_THEM = re.compile(r"из\s+(?:них|которых)", re.IGNORECASE)
 # `Причем 771 из них совершены с использованием интернета`: the number first
 PART_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,:]))(?<![\d,.]){_QUALIFIER}{_NUMBER}(?=\s+из\s+(?:них|которых)\b)", re.IGNORECASE
@@ -907,6 +918,9 @@ def _named_pair(doc: Document, sentence: Sentence, tokens, counts: list[FactDraf
     participle, joined by `и`, are two detained (when the sentence counted no one)."""
     if any(f.kind == "detained" for f in counts):
         return []
+    stop = sentence.start + len(sentence.text)
+    if sum(sentence.start <= p.start and p.end <= stop for p in doc.persons) < 2:
+        return []  # (two persons before the participle are needed: most sentences name none)
     triggers = lexicon.detention_words()
     for token in tokens:
         if not (
@@ -1155,9 +1169,14 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     sentences after it."""
     kinds = {kind for _, _, kind in triggers}
     bulleted = state.seizing_list and BULLET.match(sentence.text) is not None
-    measured = any(lemmas(t) & lexicon.seized_measures() for t in tokens)
+    measures = lexicon.seized_measures()
     told = not kinds and (
-        (measured and state.seizing == (sentence.paragraph, sentence.index - 1)) or bulleted
+        # (the words are read only after a seizing sentence: most sentences follow none)
+        (
+            state.seizing == (sentence.paragraph, sentence.index - 1)
+            and any(lemmas(t) & measures for t in tokens)
+        )
+        or bulleted
     )
     if "seized" in kinds:
         state.seizing = (sentence.paragraph, sentence.index)
@@ -1189,6 +1208,22 @@ def _is_verb(token) -> bool:
     return bool(forms) and all(any(g in f.grams for g in ("VERB", "INFN", "PRTS", "GRND")) for f in forms)
 
 
+# a word (its text and type: a sentence's token has the forms of its text) -> the triggers that may start
+# at it; asked of every word of every sentence with a quantity
+_TRIGGER_CANDIDATES: dict[tuple[str, str], list] = {}
+
+
+def _trigger_candidates(token, starts) -> list:
+    key = (token.value, token.type)
+    found = _TRIGGER_CANDIDATES.get(key)
+    if found is None:
+        if len(_TRIGGER_CANDIDATES) > 100_000:
+            _TRIGGER_CANDIDATES.clear()
+        words = {token.value.lower(), *lemmas(token)}
+        found = _TRIGGER_CANDIDATES[key] = [c for w in words for c in starts.get(w, ())]
+    return found
+
+
 def _triggers(tokens) -> list[tuple[int, int, str]]:
     """The trigger words (rules/seized_triggers.tsv) of a sentence, in order: (first, last token, kind).
     Of triggers that start at one word the longest wins (`пытаться продать` over `продать`), and the words
@@ -1197,8 +1232,7 @@ def _triggers(tokens) -> list[tuple[int, int, str]]:
     starts = lexicon.seized_trigger_starts()
     index = 0
     while index < len(tokens):
-        token = tokens[index]
-        candidates = [c for w in {token.value.lower(), *lemmas(token)} for c in starts.get(w, ())]
+        candidates = _trigger_candidates(tokens[index], starts)
         best = None
         for words, kind in candidates:
             if (
@@ -1327,6 +1361,10 @@ def _compared_counts(
     for pattern in patterns:
         if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
             continue  # (its tries at every word are the slowest part of this function)
+        if pattern is CRIME_ITEM and "—" not in sentence.text and "–" not in sentence.text:
+            continue  # (the same: it needs a dash)
+        if pattern is REPORTS and not REPORT_NOUNS.search(sentence.text):
+            continue
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
@@ -1401,10 +1439,12 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
     """PART: the part of the crimes counted just before (in the sentence, or the paragraph's last count);
     a part of people counted is not more people (`трое из них задержаны`), so only crimes."""
     found = []
+    text = sentence.text
+    of_them = OF_THEM.search(text) is not None  # (what PART and PART_BEFORE need; NUMBER_LABEL: a dash)
     matches = [
-        *PART.finditer(sentence.text),
-        *PART_BEFORE.finditer(sentence.text),
-        *NUMBER_LABEL.finditer(sentence.text),
+        *(PART.finditer(text) if of_them else ()),
+        *(PART_BEFORE.finditer(text) if of_them else ()),
+        *(NUMBER_LABEL.finditer(text) if "—" in text or "–" in text or "-" in text else ()),
     ]
     for match in matches:
         start, end = sentence.start + match.start("number"), sentence.start + match.end("number")

@@ -70,8 +70,18 @@ class FormWith(Predicate):
         )
 
     def gate(self) -> list[tuple] | None:
-        """What a token that satisfies it has (windows._gate): a grammeme of a form."""
-        return [("g", self.grams[0])] if self.grams else None
+        """What a token that satisfies it has (windows._gate): a grammeme of a form, the narrowest one
+        (`anim` of `NOUN anim sing`: a third of all words are nouns, and a word's class asks the gated
+        predicates of every word that passes the gate)."""
+        if not self.grams:
+            return None
+        return [("g", next((g for g in self.grams if g not in _BROAD_GRAMS), self.grams[0]))]
+
+
+# grammemes that most words have a form with: a poor gate when a narrower one is at hand
+_BROAD_GRAMS = frozenset(
+    {"NOUN", "ADJF", "VERB", "sing", "plur", "nomn", "accs", "gent", "masc", "femn", "neut"}
+)
 
 
 # `несколько млн тенге`, `сотни млрд`: a multiplier shortened is never one on its own (`миллион тенге` is)

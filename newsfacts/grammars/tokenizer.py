@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
+from yargy.span import Span
+from yargy.token import MorphToken, Token
+from yargy.tokenizer import RULES, RUSSIAN, MorphTokenizer, TokenRule
 
 PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
 # `17.02.2025`, `17.02.25`; `06/11/2024` with slashes (a four-digit year only: `1/2/25` may be no date)
@@ -42,6 +44,19 @@ class NewsTokenizer(MorphTokenizer):
     def __init__(self, morph=None):
         super().__init__(rules=TOKEN_RULES, morph=morph)
         self._kept: OrderedDict[str, tuple] = OrderedDict()
+
+    def __call__(self, text: str):
+        """yargy's MorphTokenizer, in one loop: a Russian word is made a MorphToken at once (yargy makes
+        a Token, then its MorphToken), and the pattern is not looked up again for every sentence."""
+        mapping, morph = self.mapping, self.morph
+        for match in self.regexp.finditer(text):
+            type = mapping[match.lastgroup]
+            value = match.group(0)
+            start, stop = match.span()
+            if type == RUSSIAN:
+                yield MorphToken(value, Span(start, stop), type, morph(value))
+            else:
+                yield Token(value, Span(start, stop), type)
 
     def tokens(self, text: str) -> tuple:
         """The tokens of a sentence, made once for all the stages that read it (never changed by them)."""
