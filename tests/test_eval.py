@@ -473,3 +473,17 @@ def test_seized_set_quality(pipeline):
     assert report.rows["facts"].f1 >= 0.95, misses
     for kind in ("money", "detained", "victims", "crimes"):
         assert report.rows[kind].fp == 0, misses  # no weight read as a sum or a count
+
+
+def test_a_text_the_pipeline_fails_on_is_a_note_not_the_end_of_the_run(tmp_path, pipeline):
+    (tmp_path / "a.txt").write_text("Ущерб составил 5 млн тенге.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Похищено 2 млн тенге.", encoding="utf-8")
+
+    def failing(text, doc_id, **options):
+        if doc_id == "a":
+            raise ValueError("a bug")
+        return pipeline(text, doc_id=doc_id, **options)
+
+    predicted = ev.predict([tmp_path], failing)
+    assert [r["doc_id"] for r in predicted.records] == ["b"]
+    assert any("a.txt: extraction failed: ValueError: a bug" in note for note in predicted.notes)
