@@ -894,6 +894,10 @@ RATE = re.compile(
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
 # `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one
 LISTED = re.compile(rf"(?<![\d,.]){_NUMBER}(?=\s*(?:,|\bи\b)\s*\d)")
+# `преступлений - 4 254 из 115 859`: a part and the whole, both counts of the noun before them
+OUT_OF = re.compile(
+    rf"(?<![\d,.]){_NUMBER}\s+из\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
+)
 # `количество краж сократилось с 1 126 до 948`: both ends of a change are counts
 FROM_TO = re.compile(
     rf"\bсо?\s+{_NUMBER}\s+до\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
@@ -1357,6 +1361,7 @@ def _compared_counts(
         FROM_TO_NOUN,
         PERIOD_AFTER,
         LISTED,
+        OUT_OF,
     )
     for pattern in patterns:
         if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
@@ -1364,6 +1369,8 @@ def _compared_counts(
         if pattern is CRIME_ITEM and "—" not in sentence.text and "–" not in sentence.text:
             continue  # (the same: it needs a dash)
         if pattern is REPORTS and not REPORT_NOUNS.search(sentence.text):
+            continue
+        if pattern is OUT_OF and " из " not in sentence.text:
             continue
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
