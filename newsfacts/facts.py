@@ -894,6 +894,9 @@ RATE = re.compile(
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
 # `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one
 LISTED = re.compile(rf"(?<![\d,.]){_NUMBER}(?=\s*(?:,|\bи\b)\s*\d)")
+# `зарегистрировано 10 257 преступлений, ... чем в аналогичном периоде 2024 года (12 843)`: the count of the
+# period compared, in brackets after it (only after a count in the sentence, whose kind it takes)
+PERIOD_BRACKET = re.compile(rf"(?:\bгод[а-я]*|\bпериод[а-я]*)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
 # `преступлений - 4 254 из 115 859`: a part and the whole, both counts of the noun before them
 OUT_OF = re.compile(
     rf"(?<![\d,.]){_NUMBER}\s+из\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
@@ -1362,6 +1365,7 @@ def _compared_counts(
         PERIOD_AFTER,
         LISTED,
         OUT_OF,
+        PERIOD_BRACKET,
     )
     for pattern in patterns:
         if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
@@ -1371,6 +1375,8 @@ def _compared_counts(
         if pattern is REPORTS and not REPORT_NOUNS.search(sentence.text):
             continue
         if pattern is OUT_OF and " из " not in sentence.text:
+            continue
+        if pattern is PERIOD_BRACKET and ("(" not in sentence.text or not counts):
             continue
         for match in pattern.finditer(sentence.text):
             if RATE.match(sentence.text[match.end() :]):
