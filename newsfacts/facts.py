@@ -676,8 +676,12 @@ class FactExtractor:
             near = tokens[index + 1 : min(index + 3, end_index + 1)]  # the words right after the number
             if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in near):
                 continue  # `Четверо животных`, `трое телят`: no people
-            if qualifier == "less_than" and _after_from(tokens, index):
-                qualifier = "exact"  # `с 1 204 до 980 случаев`: where a change ended
+            if qualifier == "less_than" and (
+                _after_from(tokens, index) or CHANGE_TO.search(sentence.text[: match.span.start])
+            ):
+                qualifier = "exact"  # `с 1 204 до 980 случаев`, `выросло на 3,6 %, до 36,1 тыс.`
+            if kind == "persons" and _object_of_a_deed(tokens, index):
+                continue  # `задержан при получении $2 тыс. за отправку двух человек`: not the detained
             if kind == "persons":
                 lo, hi = _relative_clause(tokens, index, end_index)
                 kind, _ = _nearest(
@@ -844,6 +848,11 @@ BRACKETED = re.compile(
 # (checked: a crime named in the label, or a count of crimes before it in the sentence)
 CRIME_ITEM = re.compile(
     rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
+    re.IGNORECASE,
+)
+# `выросло на 3,6 %, до 36,1 тыс. случаев`: `до` is where a change ended, not an upper bound
+CHANGE_TO = re.compile(
+    r"\b(?:вырос|возрос|снизил|сократил|увеличил|уменьшил|вырастет|снизит)\w*[^.;]{0,40}?[,:]?\s*$",
     re.IGNORECASE,
 )
 # `- 33 – за незаконное пересечение границы`: an item of a list of counts, its number first
@@ -1482,6 +1491,27 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
             qualifier = lexicon.qualifiers().get(words, "exact")
             found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return found
+
+
+DEED_ENDINGS = ("ка", "ние", "тие", "ция")  # nouns of an action: `отправка`, `избиение`, `организация`
+
+
+def _object_of_a_deed(tokens, index: int) -> bool:
+    """`за отправку двух человек`, `за избиение троих`: people a deed was done to, after `за` and the deed."""
+    if index < 2 or tokens[index - 2].value.lower() != "за":
+        return False
+    forms = getattr(tokens[index - 1], "forms", ())
+    # (a noun of an action, by its suffix: `отправку`, `избиение`, `организацию`; not `за неделю`)
+    if not any(
+        "NOUN" in f.grams and ("accs" in f.grams or "ablt" in f.grams) and f.normalized.endswith(DEED_ENDINGS)
+        for f in forms
+    ):
+        return False
+    # the deed's object is in the genitive (`отправку двух человек`); `задержаны за попрошайничество
+    # четыре иностранки` names the detained in the nominative
+    counted = tokens[index] if tokens[index].type != "NUM" else tokens[min(index + 1, len(tokens) - 1)]
+    cases = {g for f in getattr(counted, "forms", ()) for g in ("gent", "nomn") if g in f.grams}
+    return cases == {"gent"}
 
 
 def _whole_after(text: str, start: int, tokens, index: int) -> bool:

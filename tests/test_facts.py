@@ -719,6 +719,13 @@ CASES = [
         "Зарегистрировано 4 120 преступлений, что меньше, чем в аналогичном периоде 2024 года (4 870).",
         [(C, 4120, "exact", None, None), (C, 4870, "exact", None, None)],
     ),
+    # r15: people robbed are victims; people a deed was done to are not the detained; `до` after a change
+    ("Ночью двух пенсионеров ограбили на улице.", [(V, 2, "exact", None, None)]),
+    (
+        "Посредник был задержан при получении денег за отправку троих человек на заработки.",
+        [(D, 1, "exact", None, None)],
+    ),
+    ("Число краж выросло на 2,1 %, до 14,2 тыс. случаев.", [(C, 14200, "exact", None, None)]),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",
