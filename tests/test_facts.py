@@ -726,6 +726,7 @@ CASES = [
         [(D, 1, "exact", None, None)],
     ),
     ("Число краж выросло на 2,1 %, до 14,2 тыс. случаев.", [(C, 14200, "exact", None, None)]),
+    ("24 мая подозреваемый помещен под стражу.", [(D, 1, "exact", None, None)]),
     # the parts of crimes: `Из них` opening the next paragraph; the items of a list the count opens
     (
         "С начала года возбуждено 284 уголовных дела.\n\nИз них направлено в суд 136, остальные в работе.",

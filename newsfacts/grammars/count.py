@@ -55,7 +55,7 @@ CUSTODY = rule(in_caseless({"под"}), gram("ADJF").optional(), dictionary({"с
 PASSIVE = or_(
     rule(and_(DETAIN, SINGLE)),
     # `взят под стражу`, `взят под домашний арест`; `под стражу отправлен`, `под стражу заключен`
-    rule(and_(dictionary({"взять"}), SINGLE), CUSTODY),
+    rule(and_(dictionary({"взять", "поместить", "заключить"}), SINGLE), CUSTODY),  # `помещен под стражу`
 )
 # `под стражу отправлен бывший руководитель`: the custody before its participle (apart from PASSIVE,
 # which ends PERSON_FIRST: there it would widen every window)
