@@ -111,11 +111,16 @@ ALSO = in_caseless({"и", "также"})
 POSSESSIVE = in_caseless({"его", "ее", "её", "их"})
 # `задержаны 40-летний водитель и его напарник`: two people named one after the other (facts.py counts them)
 PLURAL_PASSIVE = and_(DETAIN, gram("PRTS"), gram("plur"))
+# (a rule object of its own: yargy loses matches when one bounded-repeat rule sits in two places)
+OF_WHOM_BEFORE_AND = (
+    rule(and_(gram("gent"), not_(eq("и")), not_(PREDICATE_WORD))).repeatable(max=3).optional()
+)
 COORDINATED = rule(
     PLURAL_PASSIVE,
     WHERE_TO.optional(),
     modifiers(),
     person("nomn"),
+    OF_WHOM_BEFORE_AND,  # `задержаны бывшие аким Октябрьского района и сотрудник Минстроя`
     eq("и"),
     POSSESSIVE.optional(),
     modifiers(),
@@ -195,7 +200,11 @@ ONE_PERSON = or_(
         person("accs"),
     ),
     # `При задержании чиновник пытался съесть записку`: the person the detention was made of
-    rule(in_caseless({"при"}), dictionary({"задержание"}), modifiers(), person("nomn")),
+    rule(
+        in_caseless({"при"}),
+        dictionary({"задержание"}),
+        or_(rule(modifiers(), person("nomn")), rule(in_caseless({"он", "она"}))),
+    ),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
