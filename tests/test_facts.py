@@ -670,6 +670,7 @@ CASES = [
     ("В приёмник-распределитель полиции Актобе доставили 19 иностранцев.", [(D, 19, "exact", None, None)]),
     ("Задержаны бывший аким Шуского района и сотрудник акимата.", [(D, 2, "exact", None, None)]),
     ("Кроме того, при задержании он пытался бежать.", [(D, 1, "exact", None, None)]),
+    ("В Таразе задержаны двое – заместитель акима и его водитель.", [(D, 2, "exact", None, None)]),
     ("В больницу доставлены 5 человек.", []),
     # r13: procurement violations; families as victims; advances and works paid to contractors; goods'
     # worth with a qualifier before `на`

@@ -118,7 +118,8 @@ OF_WHOM_BEFORE_AND = (
 COORDINATED = rule(
     PLURAL_PASSIVE,
     WHERE_TO.optional(),
-    modifiers(),
+    # (no hyphen prefix here: `задержаны двое – заместитель ...` would read `двое –` as one)
+    or_(AGE, rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=3).optional(),
     person("nomn"),
     OF_WHOM_BEFORE_AND,  # `задержаны бывшие аким Октябрьского района и сотрудник Минстроя`
     eq("и"),
