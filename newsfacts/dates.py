@@ -174,7 +174,7 @@ def read_dates(tokens, reference: date | None, year_before: int | None = None) -
     if not months:  # в 2025 году; с 2021 по 2023 год
         return (date(first_year, 1, 1), date(year, 12, 31)) if years else None
     if not days:  # в апреле 2023 года; с марта 2022 по август 2023 года
-        # (`с 2023 по сентябрь 2025 года`: a first year with no month starts in January)
+        # (`с 2021 по октябрь 2024 года`: a first year with no month starts in January)
         first_month = months[0] if len(months) > 1 or len(years) < 2 or _month_of(tokens[1]) else 1
         return date(first_year, first_month, 1), _month_end(year, months[-1])
     first_month = months[0] if len(months) > 1 else months[-1]

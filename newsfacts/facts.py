@@ -144,7 +144,7 @@ def _spelled_out(tokens) -> Decimal | None:
 
 
 def _listed_before(tokens, index: int) -> list[int]:
-    """`10, 25, 30 и 100 тысяч`: the indexes of the whole numbers listed right before tokens[index], each
+    """`15, 40 и 90 тысяч`: the indexes of the whole numbers listed right before tokens[index], each
     followed by a comma and a space, the last by `и` or a comma (a decimal comma has no space after it)."""
     found: list[int] = []
     at = index - 1
@@ -232,8 +232,8 @@ TO_THE_POLICE = re.compile(
     r"\bдостав(?:лен|или)\w*\s+в\s+(?:полици|отдел\w*\s+полиции|ОВД|УВД|РУВД|РОВД|ОП|участок|дежурн|при[её]мник)"
     r"|\bв\s+(?:полици|отдел\w*\s+полиции|ОВД|УВД|РУВД|РОВД|при[её]мник)[^.;]{0,60}?\s+достав(?:лен|или)",
     re.IGNORECASE,
-)  # (`в приёмник-распределитель управления полиции Уральска доставили 27 иностранцев`)
-# `больше на 6,3 % или 330 преступлений`, `на 4 %, или на 120 фактов`: a change, told in per cent and then
+)  # (`в приёмник-распределитель полиции Актобе доставили 19 иностранцев`)
+# `больше на 4,1 % или 152 преступления`, `на 4 %, или на 120 фактов`: a change, told in per cent and then
 # in numbers
 CHANGE_BY = re.compile(
     r"\bна\s+\d[\d,.\s]*%\s*,?\s*или\s+(?:на\s+)?(?:более\s+|свыше\s+|почти\s+)?$", re.IGNORECASE
@@ -309,7 +309,7 @@ def _money_role(tokens, start: int, end: int, default: str, currency: str | None
         role = "price" if after_za and default == "other" else default
     # (`Запчасти на сумму 6 млн изъяты и будут возвращены`: what goes back to the owner stays returned)
     if role == "returned" or (role == "damage" and _taken_before(tokens, start)):
-        return role  # `похитил восемь телефонов на сумму 200 тысяч`: what was stolen is the damage
+        return role  # `похитил шесть телефонов на сумму 300 тысяч`: what was stolen is the damage
     return "price" if _worth_of_goods(tokens, start) else role
 
 
@@ -357,7 +357,7 @@ def _worth_of_goods(tokens, start: int) -> bool:
     более 600 млн`: what goods are worth is their price, whatever befell them (rules/goods_words.txt)."""
     if start + 1 < len(tokens) and tokens[start + 1].value.lower() == "на" and _qualifier([tokens[start]])[1]:
         if start > 0 and lemmas(tokens[start - 1]) & lexicon.goods():
-            return True  # `сигарет почти на 2 млрд`: the qualifier before `на`
+            return True  # `сигарет почти на 900 млн`: the qualifier before `на`
     before = tokens[max(0, start - 3) : start]
     words = [t.value.lower() for t in before]
     if "на" in words:
@@ -386,7 +386,7 @@ def _worth_of_goods(tokens, start: int) -> bool:
     return False
 
 
-WORTH_REACH = 12  # tokens: `стоимость на «черном рынке» изъятого героина оценивается в 2 млн`
+WORTH_REACH = 12  # tokens: `стоимость изъятого гашиша на чёрном рынке оценивают в 3 млн`
 
 
 def document_role(text: str) -> str:
@@ -543,7 +543,7 @@ class FactExtractor:
             state.currency = (sentence.paragraph, currency)
             match_tokens = match.tokens
             if _unit_number_at_end(match_tokens, following):
-                # `за $50 тысяч 11,5 кг золота`: the last number is the next quantity's, not the sum's units
+                # `за $40 тысяч 8,5 кг золота`: the last number is the next quantity's, not the sum's units
                 match_tokens = match_tokens[:-1]
             runs = _amounts(match_tokens[skip:])
             values = [amount_value(run) for run in runs]
@@ -553,7 +553,7 @@ class FactExtractor:
                 low_run, high_run = runs
                 own_currency = (
                     sum(1 for t in match_tokens if _currency(t)) > 1
-                )  # `от 300 рублей до 37 тысяч рублей`
+                )  # `от 500 рублей до 20 тысяч рублей`
                 if not _multiplier_of(low_run) and _multiplier_of(high_run) and not own_currency:
                     # `от 5 до 10 млн`, `5-10 млн`: the multiplier belongs to both ends
                     values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
@@ -587,7 +587,7 @@ class FactExtractor:
                     )
             multiplier = _multiplier_of(runs[0]) if len(runs) == 1 and qualifier == "exact" else []
             for at in _listed_before(tokens, index) if multiplier else []:
-                # `составили 10, 25, 30 и 100 тысяч рублей`: the numbers listed before share the multiplier
+                # `составили 15, 40 и 90 тысяч рублей`: the numbers listed before share the multiplier
                 value = amount_value([tokens[at], *multiplier])
                 if value:
                     start, end = sentence.start + tokens[at].span.start, sentence.start + tokens[at].span.stop
@@ -667,7 +667,7 @@ class FactExtractor:
                 continue  # `101 преступление на 10 тысяч населения`
             before_text = sentence.text[: match.span.start]
             if "%" in before_text and CHANGE_BY.search(before_text):  # (it needs a `%`)
-                continue  # `больше на 6,3 % или 330 преступлений`: by how much a count changed
+                continue  # `больше на 4,1 % или 152 преступления`: by how much a count changed
             if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
                 continue  # `28 летний мужчина`: an age written without its hyphen
             if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
@@ -679,16 +679,16 @@ class FactExtractor:
             if qualifier == "less_than" and (
                 _after_from(tokens, index) or CHANGE_TO.search(sentence.text[: match.span.start])
             ):
-                qualifier = "exact"  # `с 1 204 до 980 случаев`, `выросло на 3,6 %, до 36,1 тыс.`
+                qualifier = "exact"  # `с 1 204 до 980 случаев`, `выросло на 2,1 %, до 14,2 тыс.`
             if kind == "persons" and _object_of_a_deed(tokens, index):
-                continue  # `задержан при получении $2 тыс. за отправку двух человек`: not the detained
+                continue  # `задержан при получении денег за отправку троих человек`: not the detained
             if kind == "persons":
                 lo, hi = _relative_clause(tokens, index, end_index)
                 kind, _ = _nearest(
                     lexicon.count_triggers(), tokens[lo:hi], index - lo, end_index - lo, same_clause=True
                 )
                 if kind is None and TO_THE_POLICE.search(sentence.text):
-                    kind = "detained"  # `В полицию доставлен 21 человек`: brought in by the police
+                    kind = "detained"  # `В отдел полиции доставлены 12 человек`: brought in by the police
                 if kind is None and value is not None and value > 1 and value == int(value):
                     # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
                     group = FactDraft("detained", int(value), start, end, sentence.index)
@@ -734,7 +734,7 @@ class FactExtractor:
             ):
                 continue
             if kind in ("detained", "victims"):
-                if _whole_after(sentence.text, match.span.start, tokens, index):
+                if _whole_after(tokens, index):
                     continue  # `Трое из пяти участников задержаны`: the five are the whole, not detained
                 one = _one_more_before(tokens, index)
                 if one is not None and qualifier == "exact":
@@ -822,6 +822,7 @@ _RECORDED = (
     r"(?:было|стало|зарегистрировано|выявлено|зафиксировано|учтено|насчитали|насчитано|выявили|"
     r"зарегистрировали|зафиксировали)"
 )
+_CHANGE_VERBS = r"(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|вырастет|снизит|дошл|достиг)"
 _LEADS = [
     rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*{_FILLER}",  # `в 2025-м — 1711`
     r"\bпротив\s+",  # `против 1470`
@@ -834,7 +835,7 @@ _LEADS = [
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
-    r"\b(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|дошл|достиг)\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
+    rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
@@ -850,14 +851,11 @@ CRIME_ITEM = re.compile(
     rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
     re.IGNORECASE,
 )
-# `выросло на 3,6 %, до 36,1 тыс. случаев`: `до` is where a change ended, not an upper bound
-CHANGE_TO = re.compile(
-    r"\b(?:вырос|возрос|снизил|сократил|увеличил|уменьшил|вырастет|снизит)\w*[^.;]{0,40}?[,:]?\s*$",
-    re.IGNORECASE,
-)
-# `- 33 – за незаконное пересечение границы`: an item of a list of counts, its number first
+# `выросло на 2,1 %, до 14,2 тыс. случаев`: `до` is where a change ended, not an upper bound
+CHANGE_TO = re.compile(rf"\b{_CHANGE_VERBS}\w*[^.;]{{0,40}}?[,:]?\s*$", re.IGNORECASE)
+# `- 41 – за незаконное пересечение границы`: an item of a list of counts, its number first
 LIST_ITEM = re.compile(rf"\s*[-–—•]\s*{_QUALIFIER}{_NUMBER}\s*[–—-]\s", re.IGNORECASE)
-# `поступило 15 заявлений о краже скота`: reports of a named crime count the crimes
+# `поступило 12 заявлений о краже скота`: reports of a named crime count the crimes
 REPORTS = re.compile(
     rf"{_QUALIFIER}{_NUMBER}\s+(?:заявлени|сообщени|обращени)\w*\s+об?\s+(?P<label>[а-яё-]+)", re.IGNORECASE
 )
@@ -872,11 +870,11 @@ PART = re.compile(
     re.IGNORECASE,
 )
 OF_THEM = re.compile(r"из\s+(?:них|которых)", re.IGNORECASE)
-# `Причем 771 из них совершены с использованием интернета`: the number first
+# `Причем 640 из них совершены в сети`: the number first
 PART_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,:]))(?<![\d,.]){_QUALIFIER}{_NUMBER}(?=\s+из\s+(?:них|которых)\b)", re.IGNORECASE
 )
-# `603 случая – это получение взяток, 500 – дача, 46 – посредничество`, `208 фактов: 57 — получение
+# `412 случаев – это получение взяток, 300 – дача, 12 – посредничество`, `208 фактов: 57 — получение
 # взяток, 108 — дача`: counts per kind of crime after the count, each number first, then a dash and a label
 NUMBER_LABEL = re.compile(
     rf"(?:^|(?<=[,:;]\s)|(?<=\bи\s)){_QUALIFIER}{_NUMBER}\s*(?:[—–]|-(?=\s))\s*(?:это\s+)?(?-i:[а-яё])",
@@ -903,10 +901,10 @@ RATE = re.compile(
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
 # `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one
 LISTED = re.compile(rf"(?<![\d,.]){_NUMBER}(?=\s*(?:,|\bи\b)\s*\d)")
-# `зарегистрировано 10 257 преступлений, ... чем в аналогичном периоде 2024 года (12 843)`: the count of the
+# `зарегистрировано 4 120 преступлений, ... чем в аналогичном периоде 2024 года (4 870)`: the count of the
 # period compared, in brackets after it (only after a count in the sentence, whose kind it takes)
 PERIOD_BRACKET = re.compile(rf"(?:\bгод[а-я]*|\bпериод[а-я]*)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
-# `преступлений - 4 254 из 115 859`: a part and the whole, both counts of the noun before them
+# `преступлений - 3 120 из 62 400`: a part and the whole, both counts of the noun before them
 OUT_OF = re.compile(
     rf"(?<![\d,.]){_NUMBER}\s+из\s+(?P<second>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+){_ENDS}", re.IGNORECASE
 )
@@ -1294,7 +1292,7 @@ def _violations(tokens, start: int, end: int) -> bool:
     that rules/violation_words.txt says are administrative violations."""
     words = lexicon.violation_words()
     if lemmas(tokens[end - 1]) & {"правонарушение"}:
-        # `3 762 правонарушения миграционного законодательства`: the law it breaks is administrative
+        # `2 410 правонарушений миграционного законодательства`: the law it breaks is administrative
         return any(lemmas(t) & words for t in tokens[end : end + 2]) and not any(
             "уголовн" in t.value.lower() for t in tokens[max(0, start - 3) : end]
         )
@@ -1482,7 +1480,7 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
             and state.count_at[0] == sentence.index - 1
             and not sentence.text[: match.start()].strip()
         ):
-            kind = state.count_at[1]  # `Из них направлено в суд 136` opening the paragraph after the count
+            kind = state.count_at[1]  # `Из них направлено в суд 95` opening the paragraph after the count
         else:
             kind = None
         value = _digits(match.group("number"))
@@ -1497,7 +1495,7 @@ DEED_ENDINGS = ("ка", "ние", "тие", "ция")  # nouns of an action: `о
 
 
 def _object_of_a_deed(tokens, index: int) -> bool:
-    """`за отправку двух человек`, `за избиение троих`: people a deed was done to, after `за` and the deed."""
+    """`за отправку троих человек`, `за избиение двоих`: the people a deed (after `за`) was done to."""
     if index < 2 or tokens[index - 2].value.lower() != "за":
         return False
     forms = getattr(tokens[index - 1], "forms", ())
@@ -1514,14 +1512,9 @@ def _object_of_a_deed(tokens, index: int) -> bool:
     return cases == {"gent"}
 
 
-def _whole_after(text: str, start: int, tokens, index: int) -> bool:
+def _whole_after(tokens, index: int) -> bool:
     """`Трое из пяти участников`: a count right after `из` and another count is the whole they are part of."""
-    return (
-        index >= 2
-        and tokens[index - 1].value.lower() == "из"
-        and _is_amount_token(tokens[index - 2])
-        and re.search(r"\bиз\s+$", text[:start], re.IGNORECASE) is not None
-    )
+    return index >= 2 and tokens[index - 1].value.lower() == "из" and _is_amount_token(tokens[index - 2])
 
 
 def _one_more_before(tokens, index: int) -> int | None:
@@ -1531,14 +1524,14 @@ def _one_more_before(tokens, index: int) -> int | None:
         return None
     noun = tokens[index - 2]
     forms = getattr(noun, "forms", ())
-    person = lemmas(noun) & {w for w, kind in lexicon.count_nouns().items() if kind == "persons"}
+    person = lemmas(noun) & lexicon.person_nouns()
     if person and any("sing" in f.grams and ("nomn" in f.grams or "accs" in f.grams) for f in forms):
         return index - 2
     return None
 
 
 def _list_item(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) -> list[FactDraft]:
-    """`возбуждено 822 уголовных дела, в том числе:` then `- 33 – за незаконное пересечение границы`: each
+    """`возбуждено 610 уголовных дел, в том числе:` then `- 41 – за незаконное пересечение границы`: each
     item of the list a count opens is a count of its kind (crimes only: parts of people are no facts)."""
     match = LIST_ITEM.match(sentence.text)
     if state.listing is None or match is None:
@@ -1600,7 +1593,7 @@ def _without_repeated_detentions(facts: list[FactDraft], text: str) -> list[Fact
 
 def _unit_number_at_end(match_tokens, following) -> bool:
     """A sum written sign first whose last token is a number after a multiplier, with a word after it:
-    `$50 тысяч 11,5 кг`, where the number counts the word, not the sum's units."""
+    `$40 тысяч 8,5 кг`, where the number counts the word, not the sum's units."""
     return (
         len(match_tokens) > 2
         and match_tokens[-1].type == "NUM"
@@ -1635,7 +1628,7 @@ def _skip_group(tokens) -> int:
 def _after_number(tokens, index: int, match_tokens) -> bool:
     """`KZ12 3456 7890 5678 тенге`, `Похищено 5 10 тенге`: a number right after another number is the
     tail of an account, a phone or a list, not a sum or a count on its own (and never glued to it);
-    `миллиарда двухсот миллионов тенге`: an amount right after a bigger multiplier is the tail of a sum
+    `миллиарда трёхсот миллионов тенге`: an amount right after a bigger multiplier is the tail of a sum
     (read whole by number.LEADING_ONE, or not at all: never as the tail alone)."""
     if index == 0:
         return False

@@ -12,7 +12,7 @@ from .number import AMOUNT, COLLECTIVE, LONE_MULTIPLIER, QUALIFIER, FormWith
 
 _NOUNS = lexicon.count_nouns()
 DETAIN = dictionary(set(lexicon.detention_words()))  # `задержан`, `арестован`, `под стражу`
-PERSON_NOUN = dictionary({lemma for lemma, kind in _NOUNS.items() if kind == "persons"})
+PERSON_NOUN = dictionary(set(lexicon.person_nouns()))
 COUNTED_NOUN = dictionary(set(_NOUNS))
 # `интернет-мошенничеств`: a word and a hyphen glued before the noun.
 PREFIX = rule(type("RU"), eq("-"))
@@ -20,7 +20,7 @@ ADJECTIVE = or_(rule(gram("ADJF")), rule(gram("PRTF")), PREFIX)
 GROUP = rule(dictionary({"группа", "состав", "число"}), eq("из"))
 
 NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
-# `1,7 тыс. коррупционных и других преступлений`: two adjectives joined by `и`
+# `2,3 тыс. тяжких и корыстных преступлений`: two adjectives joined by `и`
 JOINED_ADJECTIVES = rule(ADJECTIVE, eq("и"), ADJECTIVE)
 COUNTED = rule(
     GROUP.optional(),
@@ -83,7 +83,7 @@ PREDICATE_WORD = or_(gram("VERB"), gram("PRTS"), gram("INFN"))
 
 class LikelyPredicate(Predicate):
     """A word whose likeliest reading is a verb form: `задержан`, `похитил`, `дали`; not `села` (a
-    village's before `сесть`'s), which may stand between a person and the participle (`житель села Турген
+    village's before `сесть`'s), which may stand between a person and the participle (`житель села Бесагаш
     задержан`)."""
 
     __attributes__ = []
@@ -121,13 +121,13 @@ COORDINATED = rule(
     # (no hyphen prefix here: `задержаны двое – заместитель ...` would read `двое –` as one)
     or_(AGE, rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=3).optional(),
     person("nomn"),
-    OF_WHOM_BEFORE_AND,  # `задержаны бывшие аким Октябрьского района и сотрудник Минстроя`
+    OF_WHOM_BEFORE_AND,  # `задержаны бывший аким Шуского района и сотрудник акимата`
     eq("и"),
     POSSESSIVE.optional(),
     modifiers(),
     person("nomn"),
 )
-# `задержали жителя Ташкента и ранее судимого жителя Чирчика`: two objects of an active verb
+# `задержали жителя Тараза и ранее судимого жителя Шу`: two objects of an active verb
 OF_WHOM = rule(and_(gram("gent"), not_(eq("и")), not_(PREDICATE_WORD))).repeatable(max=3).optional()
 COORDINATED_OBJECTS = rule(
     and_(DETAIN, gram("VERB"), gram("plur")),
@@ -220,7 +220,7 @@ BETWEEN = or_(
     AGE,
     rule(dictionary({"быть"})),
 )
-# `глава департамента и руководитель компании задержаны`: two people, each with the body they head
+# `начальник отдела и директор подрядчика задержаны`: two people, each with the body they head
 COORDINATED_SUBJECTS = rule(
     modifiers(),
     person("nomn"),
@@ -233,7 +233,7 @@ COORDINATED_SUBJECTS = rule(
     dictionary({"быть"}).optional(),
     PLURAL_PASSIVE,
 )
-BETWEEN_MOST = 12  # `Руководитель отдела ЖКХ и жилищной инспекции Саркандского района ... задержан`
+BETWEEN_MOST = 12  # `Начальник отдела строительства и жилищной инспекции Аксуского района ... задержан`
 PERSON_FIRST = or_(
     COORDINATED_SUBJECTS,
     rule(

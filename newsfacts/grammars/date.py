@@ -62,20 +62,20 @@ DASH = in_({"-", "—", "–"})
 UNTIL = in_caseless({"по", "до"})
 YEARS_WORD = or_(rule(dictionary({"год"})), rule(in_caseless({"гг", "г"}), eq(".").optional()))
 YEAR_SPAN = or_(
-    # (`с 2019-го по 2021 годы`: the first year with its ending)
+    # (`с 2018-го по 2020 годы`: the first year with its ending)
     rule(in_caseless({"с"}), YEAR, UNTIL, YEAR_NUMBER, YEARS_WORD.optional()),
     rule(in_caseless({"в", "за"}).optional(), YEAR_NUMBER, DASH, YEAR_NUMBER, YEARS_WORD),
-    rule(eq("("), YEAR_NUMBER, DASH, YEAR_NUMBER, eq(")")),  # `за последние три года (2018–2020)`
+    rule(eq("("), YEAR_NUMBER, DASH, YEAR_NUMBER, eq(")")),  # `за три года (2017–2019)`
 )
 MONTH_SPAN = or_(
     rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR),
-    rule(in_caseless({"с"}), YEAR, UNTIL, MONTH, YEAR),  # `с 2023 по сентябрь 2025 года`
+    rule(in_caseless({"с"}), YEAR, UNTIL, MONTH, YEAR),  # `с 2021 по октябрь 2024 года`
     # `за январь–сентябрь 2025 года` (with its `за`: one date, not `за январь–сентябрь` and a year)
     rule(in_caseless({"за"}).optional(), MONTH, DASH, MONTH, YEAR),
 )
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
-    # `в 1 полугодии 2023 года`: the ordinal in figures
+    # `в 1 полугодии 2022 года`: the ordinal in figures
     or_(
         rule(dictionary(set(lexicon.ordinals()))),
         rule(and_(type("NUM"), length_eq(1))),

@@ -104,6 +104,12 @@ def count_nouns() -> dict[str, str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """The nouns of count_nouns.tsv that count people (kind `persons`)."""
+    return frozenset(lemma for lemma, kind in count_nouns().items() if kind == "persons")
+
+
+@cache
 def count_triggers() -> dict[str, str]:
     # lower case, as `lemmas` reads words: `ИВС`, `СИЗО` are written in capitals in rules/
     return {lemma.lower(): kind for kind, lemma in _pairs("count_triggers.tsv")}

@@ -56,7 +56,7 @@ RANGE = or_(
     rule(in_caseless({"от", "с"}), AMOUNT, in_caseless({"до"}), AMOUNT, CURRENCY),  # `с` a change
     rule(
         in_caseless({"от"}), AMOUNT, CURRENCY, in_caseless({"до"}), AMOUNT, CURRENCY
-    ),  # `от 300 рублей до 37 тысяч рублей`
+    ),  # `от 500 рублей до 20 тысяч рублей`
     rule(AMOUNT, DASH, AMOUNT, CURRENCY),
 )
 # `перевела 4 млн тенге, а затем еще 13 млн`: kept only where a sum with a currency came before it.
@@ -67,7 +67,7 @@ ELIDED = or_(
 LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион двести тысяч тенге`
 LEADING_AFTER_QUALIFIER = rule(
     QUALIFIER, QUALIFIED_ONE, CURRENCY
-)  # `больше миллиарда двухсот миллионов тенге`
+)  # `свыше миллиарда трёхсот миллионов тенге`
 MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
 # SPELLED and LEADING reach far: parsed apart, only around a bracket or a lone `миллион` (see facts.py),
 # so that they do not widen the windows of every sum

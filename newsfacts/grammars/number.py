@@ -135,7 +135,7 @@ class GenitiveMultiplier(Predicate):
         return [("l", word) for word in self.WORDS]
 
 
-# `больше миллиарда двухсот миллионов тенге`: one (in the genitive, after a qualifier) and parts after it;
+# `свыше миллиарда трёхсот миллионов тенге`: one (in the genitive, after a qualifier) and parts after it;
 # parsed apart like LEADING_ONE (money.RARE_FORMS)
 QUALIFIED_ONE = rule(
     GenitiveMultiplier(),
