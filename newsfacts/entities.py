@@ -220,6 +220,18 @@ def org_nominative(text: str) -> str:
     return as_written
 
 
+def _quoted_part(org: NamedMention, text: str) -> NamedMention:
+    """`МП "Тазалык`, `отдел ... СТК "Актау-Порт`: a name that NER cut inside its quotes is the quoted name
+    (a company is named by what is inside its quotes)."""
+    if org.name.count('"') != 1:
+        return org
+    opening = text.find('"', org.start, org.end) + 1
+    closing = text.find('"', opening, opening + 80)
+    if opening == 0 or closing < 0 or "\n" in text[opening:closing] or not text[opening:closing].strip():
+        return org
+    return NamedMention(text[opening:closing].strip(), opening, closing)
+
+
 def _without_initials(mention: Mention) -> Mention:
     """`КР Н.Н.Э`: NER takes a person's initials after a body's name into it."""
     text = re.sub(r"(?: (?:[А-ЯЁ]\.)+[А-ЯЁ]?\.?)+$", "", mention.text)
@@ -316,7 +328,8 @@ class EntityFinder:
                 persons.append((readings, person))
         chrome = page_chrome(doc.normalized.text)
         doc.organisations = sorted(
-            (o for o in rule_orgs + ner_found if not chrome.covers(o.start)), key=lambda o: o.start
+            (_quoted_part(o, text) for o in rule_orgs + ner_found if not chrome.covers(o.start)),
+            key=lambda o: o.start,
         )
         persons = [p for p in persons if not chrome.covers(p[1].start)]
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene

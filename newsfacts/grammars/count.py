@@ -216,7 +216,8 @@ PREDICATE = or_(gram("VERB"), gram("PRTS"), gram("PRTF"))
 # (a full participle may stand between: `Житель района, замешанный в краже, водворен в ИВС`)
 BETWEEN = or_(
     rule(and_(type("RU"), not_(LikelyPredicate()))),
-    rule(in_({".", ",", "-"})),
+    rule(in_({".", ",", "-", "«", "»", '"'})),  # `директора филиала АО «Береке Финанс» задержали`
+    rule(type("LATIN")),
     AGE,
     rule(dictionary({"быть"})),
 )
