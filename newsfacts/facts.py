@@ -409,6 +409,10 @@ def _same_item(text: str, start: int, stop: int) -> bool:
     return SAME_ITEM.match(text, taken.start() + start if taken else stop) is not None
 
 
+HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
+COUNT_BEFORE_DASH = re.compile(r"\s[-–—]\s+(?:граждан|жител|уроженц)", re.IGNORECASE)
+PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
+PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
 
 
@@ -425,6 +429,7 @@ class _Carried:
     count: tuple[int, str] | None = None  # the kind of the last count (`Следом идет Актобе (8 420)`)
     count_at: tuple[int, str] | None = None  # (sentence, kind) of the last count: `Из них` opening the next
     listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
+    promised: bool = False  # a service was promised for a price (`пообещал за $25 тыс. отправить`)
 
 
 class FactExtractor:
@@ -557,6 +562,8 @@ class FactExtractor:
                 if not _multiplier_of(low_run) and _multiplier_of(high_run) and not own_currency:
                     # `от 5 до 10 млн`, `5-10 млн`: the multiplier belongs to both ends
                     values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
+                    if values[0] is not None and values[0] > values[1]:
+                        values[0] = amount_value(low_run)  # `от 20 до 10 тыс. долларов`: 20 dollars
                 if values[0] is None or values[0] > values[1]:
                     continue
                 if match.tokens[0].value.lower() == "с":  # `вырос с 1,2 млрд до 3 млрд`: two amounts
@@ -573,6 +580,12 @@ class FactExtractor:
             # (an MRP sum with no word near takes the role of the sum before it, never the document's)
             unit = currency if role_before is None else None
             role = role_before = _money_role(tokens, index, end_index, role_before or default, unit)
+            if role in ("other", default) and HANDED_OVER.search(sentence.text[: match.span.start]):
+                # `задержан при получении аванса в размере $15 тыс.`: what changed hands at the arrest is
+                # the bribe of a bribery case, or a part of the price a service was promised for
+                role = "bribe" if default == "bribe" else "price" if state.promised else role
+            if role == "price" and PROMISED.search(sentence.text):
+                state.promised = True  # `пообещал за $25 тыс. отправить его в США`
             last_end = end_index
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
@@ -670,9 +683,16 @@ class FactExtractor:
                 continue  # `больше на 4,1 % или 152 преступления`: by how much a count changed
             if re.match(r"\d+\s+летн", sentence.text[match.span.start :]):
                 continue  # `28 летний мужчина`: an age written without its hyphen
-            if re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop]):
-                continue  # `с 23 процентами – кражи`: a dash between words is no hyphenated word
-            kind, value, qualifier = self._read_count(match.tokens)
+            match_tokens = match.tokens
+            dash = re.search(r"\s[-–—]\s", sentence.text[match.span.start : match.span.stop])
+            if dash:  # a dash between words is no hyphenated word: `с 23 процентами – кражи`
+                cut = match.span.start + dash.start()
+                match_tokens = [t for t in match.tokens if t.span.stop <= cut]
+                if len(match_tokens) < 2 or not COUNT_BEFORE_DASH.match(sentence.text[cut:]):
+                    continue
+                end = sentence.start + match_tokens[-1].span.stop  # `семь человек - граждане России`
+                end_index, after = index + len(match_tokens), sentence.text[match_tokens[-1].span.stop :]
+            kind, value, qualifier = self._read_count(match_tokens)
             near = tokens[index + 1 : min(index + 3, end_index + 1)]  # the words right after the number
             if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in near):
                 continue  # `Четверо животных`, `трое телят`: no people
@@ -702,6 +722,8 @@ class FactExtractor:
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
             if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
+            if PART_OF_DETAINED.match(after):
+                continue  # `двое из задержанных причастны к кражам`: a part of people counted before
             if (
                 kind in ("detained", "victims")
                 and any(f.kind == kind for f in facts)
@@ -709,7 +731,7 @@ class FactExtractor:
             ):
                 continue  # `пострадали 900 человек, среди них 40 пенсионеров`: the parts of people counted
             if kind == "detained" and any(f.kind == kind for f in facts):
-                if (re.match(r"\s*[—–]\s", after) and len(match.tokens) == 1) or any(
+                if (re.match(r"\s*[—–]\s", after) and len(match_tokens) == 1) or any(
                     re.search(r"\bсреди\s+$", sentence.text[: f.start - sentence.start], re.IGNORECASE)
                     for f in facts
                 ):
@@ -724,7 +746,7 @@ class FactExtractor:
                 continue  # `3 061 административное правонарушение`, `330 дел об административных`: no crimes
             if kind == "crimes" and _violations(tokens, index, end_index):
                 continue  # `17 фактов управления в нетрезвом виде`: administrative violations
-            if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match.tokens):
+            if kind == "crimes" and value == 1 and not any(t.type == "NUM" for t in match_tokens):
                 continue  # `ущерб от одного эпизода`: one crime in words is a unit, not a statistic
             # `Задержаны пятеро: организатор, двое фасовщиков и два курьера`: the parts of a count told
             # after a colon are not more people
@@ -836,11 +858,16 @@ _LEADS = [
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
+    # `..., в 2021 — на 20 %, до 13,1 тысячи`: the change of the year before, its verb said once
+    rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*на\s+[\d,.\s]+%\s*,?\s*до\s+",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
 _ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год))"
-COMPARED = re.compile(rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}{_NUMBER}{_ENDS}", re.IGNORECASE)
+COMPARED = re.compile(
+    rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+,\d)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER}){_ENDS}",
+    re.IGNORECASE,
+)
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
 BRACKETED = re.compile(
     rf"(?P<place>(?:[\w-]+\s+){{0,2}}[\w-]+)\s*\(\s*(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.?)\s*\)"
@@ -1393,7 +1420,8 @@ def _compared_counts(
             groups = match.groupdict()
             first = "qualifier" if groups.get("qualifier") else "number"
             main = "thousands" if groups.get("thousands") else "number"
-            numbers = [(main, match.start(first if main == "number" else main), match.end(main))]
+            last = "scale" if groups.get("scale") else main  # (`13,1 тысячи`: the span takes the word)
+            numbers = [(main, match.start(first if main == "number" else main), match.end(last))]
             if groups.get("second"):
                 numbers.append(("second", match.start("second"), match.end("second")))
             for group, m_start, m_end in numbers:
