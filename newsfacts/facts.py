@@ -429,6 +429,7 @@ class _Carried:
     count: tuple[int, str] | None = None  # the kind of the last count (`Следом идет Актобе (8 420)`)
     count_at: tuple[int, str] | None = None  # (sentence, kind) of the last count: `Из них` opening the next
     listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
+    row: tuple[int, str, str, str] | None = None  # (paragraph, count kind, currency, role) of a table row
     promised: bool = False  # a service was promised for a price (`пообещал за $25 тыс. отправить`)
 
 
@@ -468,6 +469,9 @@ class FactExtractor:
             )
             counts += _parts(sentence, counts, [(f.start, f.end) for f in money + counts], state)
             counts += _list_item(sentence, counts, [(f.start, f.end) for f in money + counts], state)
+            rows = _table_row(sentence, money, counts, state)
+            money += [f for f in rows if f.kind == "money"]
+            counts += [f for f in rows if f.kind != "money"]
             if counts:
                 last = max(counts, key=lambda f: f.start).kind
                 state.count, state.count_at = (sentence.paragraph, last), (sentence.index, last)
@@ -1573,6 +1577,50 @@ def _list_item(sentence: Sentence, counts: list[FactDraft], taken, state: _Carri
     words = tuple((match.group("qualifier") or "").lower().split())
     qualifier = lexicon.qualifiers().get(words, "exact")
     return [FactDraft("crimes", value, start, end, sentence.index, qualifier)] if value > 0 else []
+
+
+# `Алматы — 4 312 фактов / 6,1 млрд тенге ущерба`, then `Астана — 2 950 / 3,4 млрд`: a table whose first
+# row names the units; the rows after it in the paragraph leave them out
+TABLE_ROW = re.compile(
+    r"\s*[А-ЯЁ][\w-]*(?:\s+[\w-]+)?\s*[—–-]\s*(?P<count>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?P<noun>\s+[а-яё]+)?"
+    r"\s*/\s*(?P<sum>\d+(?:,\d+)?)\s*(?P<scale>млрд|млн|тыс)\.?(?P<unit>\s+\S.*)?\s*$"
+)
+
+
+def _table_row(sentence: Sentence, money: list[FactDraft], counts: list[FactDraft], state: _Carried) -> list:
+    match = TABLE_ROW.match(sentence.text)
+    if match is None:
+        return []
+    if match.group("noun") and match.group("unit"):  # the row that names the units
+        if len(money) == 1 and len(counts) == 1 and money[0].currency:
+            state.row = (sentence.paragraph, counts[0].kind, money[0].currency, money[0].role)
+        return []
+    if match.group("noun") or match.group("unit") or money or counts:
+        return []
+    if state.row is None or state.row[0] != sentence.paragraph:
+        return []
+    _, kind, currency, role = state.row
+    value = Decimal(match.group("sum").replace(",", ".")) * lexicon.multipliers()[match.group("scale")]
+    at = sentence.start
+    return [
+        FactDraft(
+            kind,
+            _digits(match.group("count")),
+            at + match.start("count"),
+            at + match.end("count"),
+            sentence.index,
+        ),
+        FactDraft(
+            "money",
+            _exact(value),
+            at + match.start("sum"),
+            at + match.end("scale"),
+            sentence.index,
+            "exact",
+            currency,
+            role,
+        ),
+    ]
 
 
 def _without_headline_repeats(doc: Document) -> list[FactDraft]:
