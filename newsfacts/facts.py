@@ -696,6 +696,9 @@ class FactExtractor:
                     continue
                 end = sentence.start + match_tokens[-1].span.stop  # `семь человек - граждане России`
                 end_index, after = index + len(match_tokens), sentence.text[match_tokens[-1].span.stop :]
+            reported = index and tokens[index - 1].value.lower() in ("о", "об")
+            if reported and "задержание" in lemmas(tokens[index]):
+                continue  # `слухи о задержании акима`: a report of a detention, often denied
             kind, value, qualifier = self._read_count(match_tokens)
             near = tokens[index + 1 : min(index + 3, end_index + 1)]  # the words right after the number
             if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in near):

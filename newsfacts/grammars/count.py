@@ -206,6 +206,15 @@ ONE_PERSON = or_(
         dictionary({"задержание"}),
         or_(rule(modifiers(), person("nomn")), rule(in_caseless({"он", "она"}))),
     ),
+    # `после задержания в пятницу следователя`, `с задержания полицейскими мужчины`: a detention told as
+    # a noun, the person in the genitive
+    rule(
+        dictionary({"задержание"}),
+        rule(in_caseless({"в", "во"}), type("RU")).optional(),
+        rule(and_(gram("NOUN"), gram("ablt"), gram("plur"))).optional(),
+        modifiers(),
+        person("gent"),
+    ),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
 )
