@@ -41,6 +41,7 @@ NUMBER_ANCHORS = [
 ]
 # ... or a collective (`задержаны трое`); one detained person is found from `задержан`, `взят под стражу`
 # (the person may come up to ~30 tokens before it: these get windows of their own).
+DETAINING = set(lexicon.detention_words())
 DETAIN_ANCHORS = [count.DETAIN, dictionary({"взять"})]
 
 
@@ -769,6 +770,10 @@ class FactExtractor:
                 if one is not None and qualifier == "exact":
                     # `Задержаны организатор и трое его сообщников`, `водитель и двое пассажиров погибли`
                     value, start = value + 1, sentence.start + tokens[one].span.start
+                elif kind == "detained" and qualifier == "exact" and _after_detention_word(tokens, index):
+                    one = _one_more_after(tokens, end_index)
+                    if one is not None:  # `задержаны трое сотрудников департамента и директор фонда`
+                        value, end = value + 1, sentence.start + tokens[one].span.stop
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
         return facts
 
@@ -1562,6 +1567,33 @@ def _one_more_before(tokens, index: int) -> int | None:
     person = lemmas(noun) & lexicon.person_nouns()
     if person and any("sing" in f.grams and ("nomn" in f.grams or "accs" in f.grams) for f in forms):
         return index - 2
+    return None
+
+
+def _after_detention_word(tokens, index: int) -> bool:
+    return index > 0 and bool(lemmas(tokens[index - 1]) & DETAINING)
+
+
+def _one_more_after(tokens, end_index: int) -> int | None:
+    """`задержаны трое сотрудников департамента и директор фонда`: the index of one person named after the
+    count's body (genitive words) and `и` (the count then holds one more), else None."""
+    index = end_index
+    while index < len(tokens) and index - end_index < 6 and tokens[index].value.lower() != "и":
+        if not any("gent" in f.grams for f in getattr(tokens[index], "forms", ())):
+            return None  # (only the body the counted people belong to stands between)
+        index += 1
+    if index + 1 >= len(tokens) or tokens[index].value.lower() != "и":
+        return None
+    if tokens[index + 1].value.lower() in ("его", "ее", "её", "их") and index + 2 < len(tokens):
+        index += 1  # `и их водитель`
+    noun = tokens[index + 1]
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    if following is not None and (following.type == "NUM" or lemmas(following) & set(lexicon.collectives())):
+        return None
+    forms = getattr(noun, "forms", ())
+    person = lemmas(noun) & lexicon.person_nouns()
+    if person and any("sing" in f.grams and "nomn" in f.grams for f in forms):
+        return index + 1
     return None
 
 
