@@ -823,7 +823,16 @@ class FactExtractor:
                 # `задержаны водитель и его напарник`: one more person for each `и` after the first word
                 # (`задержан и его заместитель`: an `и` right after the verb adds no one; `Руководитель
                 # отдела ЖКХ и инспекции задержан`: a singular participle is one person)
-                1 + sum(t.value.lower() == "и" for t in match_tokens[2:]) if plural else 1,
+                # (not an `и` before a predicate: `Задержанный дал показания и помещён в ИВС`)
+                1
+                + sum(
+                    t.value.lower() == "и" and not _is_verb(match_tokens[i + 1])
+                    if i + 1 < len(match_tokens)
+                    else False
+                    for i, t in enumerate(match_tokens[2:], start=2)
+                )
+                if plural
+                else 1,
             )
             return "detained", Decimal(collective), "exact"
         start = next((i for i, t in enumerate(match_tokens) if _is_amount_token(t) and t.value != "."), None)
@@ -875,7 +884,7 @@ _LEADS = [
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
-_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год))"
+_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год|[—–]\s+прим))"  # (`— прим. автора`)
 COMPARED = re.compile(
     rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+,\d)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER}){_ENDS}",
     re.IGNORECASE,

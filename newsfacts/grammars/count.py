@@ -253,6 +253,19 @@ PERSON_FIRST = or_(
         PASSIVE,
     ),
     rule(NAMED, BETWEEN.repeatable(max=BETWEEN_MOST).optional(), PASSIVE),
+    # `Подозреваемый дал признательные показания и помещён в ИВС`, `Водитель пытался скрыться, но был
+    # задержан`: the person, a predicate of his own, then the detention after `и`/`но`
+    rule(
+        modifiers(),
+        person("nomn"),
+        rule(not_(in_({".", ";", "!", "?", ":", "и", "но"}))).repeatable(max=8),
+        or_(rule(eq(",").optional(), in_caseless({"и", "но"}))),
+        dictionary({"быть"}).optional(),
+        or_(
+            PASSIVE,
+            rule(and_(dictionary({"поместить"}), SINGLE), in_caseless({"в"}), dictionary({"изолятор"})),
+        ),
+    ),
     # `Кассира из Сарани взяли под стражу`: the object first, an active custody verb after it
     rule(
         modifiers(),
