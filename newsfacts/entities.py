@@ -194,6 +194,11 @@ def org_nominative(text: str) -> str:
             continue  # `Главного управления`: an adjective before its noun, not the noun `главное`
         if not nouns:
             return as_written
+        name_ends = k == 0 and (len(words) == 1 or words[1].isascii())
+        if name_ends and any(
+            all(g in p.grams for g in ("NOUN", "plur", "nomn")) for p in analyzer()(word.lower())
+        ):
+            return as_written  # `Известия`, `Новости Mail`: a name in the plural, not a declined singular
         if k:  # `Национального банка`: the noun of the adjectives' case (not `банка`, a jar)
             before = _singular(words[k - 1], "ADJF")
             nouns = [
@@ -262,6 +267,7 @@ class EntityFinder:
         # `Антикор`, `НацБанк` are declined (`сотрудники Антикора`): matched by lemma, named as listed
         self.declined = {w.lower(): w for w in self.acronyms if not w.isupper()}
         self.org_types = {w.lower() for w in resources.words("org_types.txt")}
+        self.legal_forms = {w for w in resources.words("org_types.txt") if w.isupper()}
         self.stopwords = set(resources.words("org_stopwords.txt"))
         self.genitive_heads = set(resources.words("genitive_heads.txt"))
         self.generic_bodies = set(resources.words("generic_bodies.txt"))
@@ -327,10 +333,8 @@ class EntityFinder:
                     readings = list(dict.fromkeys(genitive + readings))
                 persons.append((readings, person))
         chrome = page_chrome(doc.normalized.text)
-        doc.organisations = sorted(
-            (_quoted_part(o, text) for o in rule_orgs + ner_found if not chrome.covers(o.start)),
-            key=lambda o: o.start,
-        )
+        found = [_quoted_part(o, text) for o in rule_orgs + ner_found if not chrome.covers(o.start)]
+        doc.organisations = sorted((n for o in found for n in self._names_of(o)), key=lambda o: o.start)
         persons = [p for p in persons if not chrome.covers(p[1].start)]
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
         quoted = Spans((o.start, o.end) for o in quoted_orgs)
@@ -740,6 +744,23 @@ class EntityFinder:
                 break
             end, j = tokens[j].end, j + 1
         return end
+
+    def _names_of(self, org: NamedMention) -> list[NamedMention]:
+        """`Центр учета ставок (ЦУС)`: the name and its abbreviation; `ТОО Project City Group`: a company by
+        its name, without its legal form (rules/org_types.txt, the words in capitals)."""
+        if re.search(r"\w{3}\.$", org.name):  # `Новости Mail.`: the sentence's full stop
+            org = NamedMention(org.name[:-1], org.start, org.end - 1)
+        short = re.fullmatch(r"([^\s\"]+(?: [^\s\"]+)+?)\s*\(([А-ЯЁA-Z]{2,8})\)", org.name)
+        if short and not self._kind_of_body(short.group(1)) and short.group(2) not in self.generic_acronyms:
+            at = org.end - len(short.group(2)) - 1
+            return [
+                NamedMention(short.group(1), org.start, at - 1),
+                NamedMention(short.group(2), at, org.end - 1),
+            ]
+        form, _, rest = org.name.partition(" ")
+        if form in self.legal_forms and rest[:1].isupper() and not rest.isupper():
+            return [NamedMention(rest, org.end - len(rest), org.end)]
+        return [org]
 
     def _body_name(self, text: str) -> str:
         """`Министерства внутренних дел (МВД) РК` -> `Министерство внутренних дел РК`."""
