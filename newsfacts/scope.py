@@ -209,6 +209,10 @@ def _is_range(d: DateDraft) -> bool:
     return d.end_date > d.start_date
 
 
+# `Алматы — 4 312 фактов / 6,1 млрд тенге ущерба`: a row of a table of totals per town
+TABLE_ROW = re.compile(r"\s*[А-ЯЁ][\w-]*(?:\s+[\w-]+)?\s*[—–-]\s*\d[\d \u00a0]*(?:\s+[а-яё]+)?\s*/\s*\d")
+
+
 class _Sentence:
     """What one sentence says about scope."""
 
@@ -233,6 +237,7 @@ class _Sentence:
         # a region named as the scene, no town: `в Карагандинской области зарегистрировано ...`
         self.regional = ("region" in kinds or self.region_words) and "city" not in kinds
         self.places = bool(kinds)
+        self.table_row = TABLE_ROW.match(sentence.text) is not None
 
     @property
     def has_period(self) -> bool:
@@ -242,6 +247,8 @@ class _Sentence:
     def aggregate(self) -> bool:
         if self.incident:
             return False
+        if self.table_row:
+            return True  # `Астана — 2 950 / 3,4 млрд`: a town's row of a table of totals
         if self.summary or len({(d.start_date, d.end_date) for d in self.ranges if _is_period(d)}) > 1:
             return True  # `1 640 фактов в 2023 году, 1 415 в 2024-м`: figures of several periods compared
         if self.national and (
@@ -374,9 +381,13 @@ def classify(doc: Document) -> None:
     # a silent sentence right after a total goes on with it (`Ущерб превысил 3 млрд`)
     continues: dict[int, int] = {}
     last_total: int | None = None
+    # `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 2 950 / 3,4 млрд`: a town's share of the total
+    # before (its crimes, and the damage they did)
     counts_only = {
-        i: all(f.kind == "crimes" for f in index_.facts.get(i, [])) for i in info
-    }  # `В Талдыкоргане — 14 фактов, в Текели — 3`: a town's share of the total before
+        i: any(f.kind == "crimes" for f in index_.facts.get(i, []))
+        and all(f.kind in ("crimes", "money") for f in index_.facts.get(i, []))
+        for i in info
+    }
     for index in sorted(info):
         here = info[index]
         if here.aggregate:
