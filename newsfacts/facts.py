@@ -331,6 +331,11 @@ def _trigger_role(tokens, start: int, end: int, default: str) -> str | None:
     """The role the nearest trigger word gives (`default` decides a weak word); None with no word near."""
     roles = lexicon.money_roles()
     role, index = _nearest(roles, tokens, start, end, same_clause_after=True)
+    ahead, at = _nearest(lexicon.money_roles_ahead(), tokens[:start], start, start)
+    if ahead is not None and (
+        role is None or start - at <= (start - index if index < start else index - end + 1)
+    ):
+        return ahead  # `заключил договор на ремонт на сумму 750 млн`: a word that counts only before the sum
     if role is None:
         return None
     if role.endswith("?"):  # a weak word (rules/money_roles.tsv): an official's `услуга` is a bribe
@@ -1341,8 +1346,12 @@ def _violations(tokens, start: int, end: int) -> bool:
     words = lexicon.violation_words()
     if lemmas(tokens[end - 1]) & {"правонарушение"}:
         # `2 410 правонарушений миграционного законодательства`: the law it breaks is administrative
-        return any(lemmas(t) & words for t in tokens[end : end + 2]) and not any(
-            "уголовн" in t.value.lower() for t in tokens[max(0, start - 3) : end]
+        if any("уголовн" in t.value.lower() for t in tokens[max(0, start - 3) : end]):
+            return False
+        cues = lexicon.violation_cues()  # `в ходе ОПМ пресечено 1 200 правонарушений`
+        before = tokens[max(0, start - 8) : end]
+        return any(lemmas(t) & words for t in tokens[end : end + 2]) or any(
+            lemmas(t) & cues or t.value.lower() in cues for t in before
         )
     if not lemmas(tokens[end - 1]) & GENERIC_CRIME_NOUNS:
         return False

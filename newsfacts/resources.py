@@ -77,6 +77,7 @@ WORD_LISTS: tuple[str, ...] = (
     "unit_words.txt",
     "vehicle_makes.txt",
     "violation_words.txt",
+    "violation_cues.txt",
 )
 
 

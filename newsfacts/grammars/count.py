@@ -253,13 +253,15 @@ PERSON_FIRST = or_(
         PASSIVE,
     ),
     rule(NAMED, BETWEEN.repeatable(max=BETWEEN_MOST).optional(), PASSIVE),
+    # `Один из автоворов был задержан накануне`: one of a group, then the participle
+    rule(ONE_OF, modifiers(), MANY, BETWEEN.repeatable(max=4).optional(), PASSIVE),
     # `Подозреваемый дал признательные показания и помещён в ИВС`, `Водитель пытался скрыться, но был
     # задержан`: the person, a predicate of his own, then the detention after `и`/`но`
     rule(
         modifiers(),
         person("nomn"),
-        rule(not_(in_({".", ";", "!", "?", ":", "и", "но"}))).repeatable(max=8),
-        or_(rule(eq(",").optional(), in_caseless({"и", "но"}))),
+        rule(not_(in_({".", ";", "!", "?", ":", "и", "но", "однако"}))).repeatable(max=8),
+        or_(rule(eq(",").optional(), in_caseless({"и", "но", "однако"}))),
         dictionary({"быть"}).optional(),
         or_(
             PASSIVE,

@@ -82,6 +82,13 @@ def money_roles_own() -> frozenset[str]:
 
 
 @cache
+def money_roles_ahead() -> dict[str, str]:
+    """Lemma -> role, for a word that gives its role only before the sum: `договор на ремонт на сумму 750 млн`
+    is a contract's sum; in `платили 500 тыс. за подписание договоров` the contract says nothing of it."""
+    return {row[1]: row[0] for row in resources.table("money_roles.tsv") if row[2:] == ("before",)}
+
+
+@cache
 def money_roles_inside() -> dict[str, str]:
     """Lemma -> role, for a word that gives its role only inside the sum (`20 тыс. фальшивых долларов`)."""
     return {row[1]: row[0] for row in resources.table("money_roles.tsv") if row[2:] == ("in",)}
@@ -178,6 +185,12 @@ def goods() -> frozenset[str]:
 def animals() -> frozenset[str]:
     """Animate nouns that are no people (rules/animal_words.txt)."""
     return frozenset(w.lower() for w in resources.words("animal_words.txt"))
+
+
+@cache
+def violation_cues() -> frozenset[str]:
+    """rules/violation_cues.txt: words before a bare count of offences that make them administrative."""
+    return frozenset(w.lower() for w in resources.words("violation_cues.txt"))
 
 
 @cache
