@@ -726,6 +726,11 @@ CASES = [
         "Чиновники брали взятки: 300 тыс. тенге им платили за подписание договоров.",
         [(M, 300000, "exact", "KZT", "bribe")],
     ),
+    # a text of corruption that names no theft: the sum handed over is a bribe
+    (
+        "Чиновника заподозрили в коррупции: он получил от застройщика 8 тысяч долларов.",
+        [(M, 8000, "exact", "USD", "bribe")],
+    ),
     # the counted people's body, then one more person after `и`
     (
         "Задержаны трое сотрудников управления природных ресурсов и директор подрядной фирмы.",
