@@ -751,12 +751,14 @@ class EntityFinder:
         if re.search(r"\w{3}\.$", org.name):  # `Новости Mail.`: the sentence's full stop
             org = NamedMention(org.name[:-1], org.start, org.end - 1)
         short = re.fullmatch(r"([^\s\"]+(?: [^\s\"]+)+?)\s*\(([А-ЯЁA-Z]{2,8})\)", org.name)
-        if short and not self._kind_of_body(short.group(1)) and short.group(2) not in self.generic_acronyms:
+        if short:  # (`Департамент полиции (ДП)`: a kind of body and a bare acronym are none)
             at = org.end - len(short.group(2)) - 1
-            return [
+            parts = [
                 NamedMention(short.group(1), org.start, at - 1),
                 NamedMention(short.group(2), at, org.end - 1),
             ]
+            generic = (self._kind_of_body(short.group(1)), short.group(2) in self.generic_acronyms)
+            return [part for part, no in zip(parts, generic, strict=True) if not no]
         form, _, rest = org.name.partition(" ")
         if form in self.legal_forms and rest[:1].isupper() and not rest.isupper():
             return [NamedMention(rest, org.end - len(rest), org.end)]

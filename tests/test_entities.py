@@ -96,6 +96,7 @@ ORG_NAMES = [
     ("По данным Центра учета ставок (ЦУС), ставки выросли.", {"Центр учета ставок", "ЦУС"}),
     ("Взятку дали за покровительство ТОО Project City Group.", {"Project City Group"}),
     ("Об этом пишут Новости Mail.", {"Новости Mail"}),
+    ("Сообщение проверяет Департамент полиции (ДП).", set()),
     # a body's name NER cut inside the quotes of the company it names: the quoted name
     ("Телефоны изъяли сотрудники отдела по борьбе с контрабандой СТК «Актау-Порт».", {"Актау-Порт"}),
     # a border service named with its committee is one body; a legal form alone is none
