@@ -779,6 +779,10 @@ class FactExtractor:
                     one = _one_more_after(tokens, end_index)
                     if one is not None:  # `задержаны трое сотрудников департамента и директор фонда`
                         value, end = value + 1, sentence.start + tokens[one].span.stop
+            low = _range_low(tokens, index, value) if qualifier == "exact" else None
+            if low is not None:  # `5–6 человек становятся жертвами`: a range, not six
+                start, qualifier = sentence.start + tokens[index - 2].span.start, "range_high"
+                facts.append(FactDraft(kind, low, start, end, sentence.index, "range_low"))
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
         return facts
 
@@ -1769,6 +1773,17 @@ def _after_number(tokens, index: int, match_tokens) -> bool:
         return False
     own = [lexicon.multipliers()[w] for t in match_tokens for w in lemmas(t) if w in lexicon.multipliers()]
     return bool(own) and max(own) < first and _is_amount_token(match_tokens[0])
+
+
+def _range_low(tokens, index: int, value) -> int | None:
+    """`5–6 человек`: the low end of a range of counts written with a dash right before the number."""
+    if index < 2 or tokens[index].type != "NUM" or tokens[index - 1].value not in ("-", "–", "—"):
+        return None
+    before = tokens[index - 2]
+    if before.type != "NUM" or before.span.stop != tokens[index - 1].span.start:
+        return None  # (`за 2024 – 5 человек`: not glued)
+    low = int(before.value) if before.value.isdigit() else None
+    return low if low is not None and 0 < low < value else None
 
 
 def _token_index(tokens, char_start: int) -> int:

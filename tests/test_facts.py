@@ -727,6 +727,12 @@ CASES = [
         "Чиновники брали взятки: 300 тыс. тенге им платили за подписание договоров.",
         [(M, 300000, "exact", "KZT", "bribe")],
     ),
+    # a range of people: both ends on one span (stats count its low end once)
+    (
+        "Каждый день 3–4 человека становятся жертвами мошенников.",
+        [(V, 3, "range_low", None, None), (V, 4, "range_high", None, None)],
+    ),
+    ("За 2024 – 5 человек стали жертвами мошенников.", [(V, 5, "exact", None, None)]),
     # a text of corruption that names no theft: the sum handed over is a bribe
     (
         "Чиновника заподозрили в коррупции: он получил от застройщика 8 тысяч долларов.",
