@@ -150,6 +150,7 @@ ACTING = or_(
 )
 ONE_PERSON = or_(
     rule(PASSIVE, ALSO.optional(), POSSESSIVE.optional(), WHERE_TO.optional(), modifiers(), person("nomn")),
+    rule(PASSIVE, in_({'"', "«"}), modifiers(), person("nomn")),  # `задержан «наркокурьер»`
     rule(PASSIVE, ACTING, modifiers(), person("gent")),
     rule(PASSIVE, ONE_OF, modifiers(), MANY),
     # `под стражу отправлен ныне бывший директор`: adverbs between
