@@ -17,6 +17,7 @@ from .grammars.money import MONEY, RARE_FORMS
 from .grammars.number import amount_value, lemmas
 from .grammars.tokenizer import NewsTokenizer
 from .grammars.windows import WindowParser
+from .morph import analyzer
 from .morph import lemmas as word_lemmas
 from .segment import Sentence
 
@@ -206,6 +207,12 @@ def _nearest(
         found = next((triggers[w] for w in lemmas(token) if w in triggers), None)
         if found is None or (index > 0 and tokens[index - 1].value.lower() == "пользу"):
             continue  # `взыскать в пользу потерпевших`: who gets it, not what the sum is
+        if (
+            index + 1 < len(tokens)
+            and tokens[index + 1].value.lower() == "порядка"
+            and "стража" in lemmas(token)
+        ):
+            continue  # `стражи порядка`: the police, not custody
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
         if distance > TRIGGER_WINDOW:
             continue
@@ -744,7 +751,7 @@ class FactExtractor:
             ):
                 continue  # `пострадали 900 человек, среди них 40 пенсионеров`: the parts of people counted
             if kind == "detained" and any(f.kind == kind for f in facts):
-                if (re.match(r"\s*[—–]\s", after) and len(match_tokens) == 1) or any(
+                if (re.match(r"\s*[—–]\s|\s+-\s", after) and len(match_tokens) == 1) or any(
                     re.search(r"\bсреди\s+$", sentence.text[: f.start - sentence.start], re.IGNORECASE)
                     for f in facts
                 ):
@@ -874,7 +881,7 @@ _RECORDED = (
     r"(?:было|стало|зарегистрировано|выявлено|зафиксировано|учтено|насчитали|насчитано|выявили|"
     r"зарегистрировали|зафиксировали)"
 )
-_CHANGE_VERBS = r"(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|вырастет|снизит|дошл|достиг)"
+_CHANGE_VERBS = r"(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|вырастет|снизит|дошл|достиг|упал)"
 _LEADS = [
     rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*{_FILLER}",  # `в 2025-м — 1711`
     r"\bпротив\s+",  # `против 1470`
@@ -888,12 +895,17 @@ _LEADS = [
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
-    # `..., в 2021 — на 20 %, до 13,1 тысячи`: the change of the year before, its verb said once
-    rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*на\s+[\d,.\s]+%\s*,?\s*до\s+",
+    # `..., в 2021 — на 20 %, до 13,1 тысячи`, `а небольшой тяжести — на 9,6%, до 20 068`: a change, its verb
+    # said once
+    rf"(?:\b(?:в|за)\s+{_PERIOD}\s*)?(?:—|–|\s-)\s*на\s+[\d,.\s]+%\s*,?\s*до\s+",
+    # `(АППГ — 2396)`: the same period of last year, the noun said before
+    r"\bАППГ\*?\s*(?:—|–|-)\s*",
+    # `из них тяжких — 761`: a part of the count before, by its kind
+    r"\bиз\s+них\s+[а-яё]+\s*(?:—|–|\s-)\s*",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
-_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год|[—–]\s+прим))"  # (`— прим. автора`)
+_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"  # (`— прим. автора`)
 COMPARED = re.compile(
     rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+,\d)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER}){_ENDS}",
     re.IGNORECASE,
@@ -905,7 +917,8 @@ BRACKETED = re.compile(
 # `угоны — 640 случаев, грабежи — 95, хулиганство — 31`: counts per crime, the noun said once
 # (checked: a crime named in the label, or a count of crimes before it in the sentence)
 CRIME_ITEM = re.compile(
-    rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)\s*[—–]\s*{_QUALIFIER}{_NUMBER}{_ENDS}",
+    rf"(?:(?<=[,:;]\s)|\bи\s+)(?P<label>(?-i:[а-яё])[\w -]{{0,60}}?)(?:\s*[—–]\s*|\s+-\s+)"
+    rf"{_QUALIFIER}{_NUMBER}{_ENDS}",  # (the normaliser writes an en dash as `-`)
     re.IGNORECASE,
 )
 # `выросло на 2,1 %, до 14,2 тыс. случаев`: `до` is where a change ended, not an upper bound
@@ -1048,8 +1061,12 @@ def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:
     if any(c.kind == "detained" for c in counts):
         return []
     match = RESTRAINT.search(sentence.text)
-    if match is None or ONE_CONCERNED.search(sentence.text) is None:
+    concerned = ONE_CONCERNED.search(sentence.text)
+    if match is None or concerned is None:
         return []
+    word = concerned.group().split()[-1].lower()
+    if all("plur" in f.grams for f in analyzer()(word)):
+        return []  # `в отношении подозреваемых`: several people, how many it does not say
     start, end = sentence.start + match.start(), sentence.start + match.end()
     return [FactDraft("detained", 1, start, end, sentence.index)]
 
@@ -1438,7 +1455,7 @@ def _compared_counts(
     for pattern in patterns:
         if pattern in (BRACKETED, CRIME_BRACKET) and "(" not in sentence.text:
             continue  # (its tries at every word are the slowest part of this function)
-        if pattern is CRIME_ITEM and "—" not in sentence.text and "–" not in sentence.text:
+        if pattern is CRIME_ITEM and "—" not in sentence.text and " - " not in sentence.text:
             continue  # (the same: it needs a dash)
         if pattern is REPORTS and not REPORT_NOUNS.search(sentence.text):
             continue

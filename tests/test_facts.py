@@ -728,6 +728,34 @@ CASES = [
         "Чиновники брали взятки: 300 тыс. тенге им платили за подписание договоров.",
         [(M, 300000, "exact", "KZT", "bribe")],
     ),
+    # r19: counts per crime after an en dash; changes with their verb said once; the same period of last
+    # year (`АППГ`); a part by its kind; the police (`стражи порядка`) are no custody; inhabitants; a
+    # restraint of several people; two people after a detention told as a noun; `N задержаний`
+    (
+        "Структура: мошенничества – 512, кражи – 377.",
+        [(C, 512, "exact", None, None), (C, 377, "exact", None, None)],
+    ),
+    (
+        "Число краж снизилось на 5,1%, до 2 310, а грабежей — на 3,3%, до 145.",
+        [(C, 2310, "exact", None, None), (C, 145, "exact", None, None)],
+    ),
+    ("В сёлах преступность упала на 4%, до 1 206.", [(C, 1206, "exact", None, None)]),
+    (
+        "Зарегистрировано 1540 преступлений (АППГ — 1811), из них тяжких — 402.",
+        [(C, 1540, "exact", None, None), (C, 1811, "exact", None, None), (C, 402, "exact", None, None)],
+    ),
+    ("С начала года стражи порядка разоблачили около 300 воров.", []),
+    ("Газ получат 40 сёл с населением около 90 тысяч человек, задержанные работы возобновят.", []),
+    ("Суд избрал в отношении подозреваемых меру пресечения в виде содержания под стражей.", []),
+    (
+        "Затем последовало задержание начальника отдела ДП и его подчиненного.",
+        [(D, 2, "exact", None, None)],
+    ),
+    (
+        "В области проведено 4 задержания и изъято 9 кг гашиша.",
+        [(D, 4, "exact", None, None), ("seized", 9, "exact", None, None)],
+    ),
+    ("В Хорезме задержали замхокима района.", [(D, 1, "exact", None, None)]),
     # a range of people: both ends on one span (stats count its low end once)
     (
         "Каждый день 3–4 человека становятся жертвами мошенников.",

@@ -127,6 +127,12 @@ COORDINATED = rule(
     modifiers(),
     person("nomn"),
 )
+# (`ДП`, `КНБ`: an acronym pymorphy does not know stands in the chain as it is)
+OF_WHOM_AFTER_NOUN = (
+    rule(or_(and_(gram("gent"), not_(eq("и")), not_(PREDICATE_WORD)), gram("UNKN")))
+    .repeatable(max=4)
+    .optional()
+)
 # `задержали жителя Тараза и ранее судимого жителя Шу`: two objects of an active verb
 OF_WHOM = rule(and_(gram("gent"), not_(eq("и")), not_(PREDICATE_WORD))).repeatable(max=3).optional()
 COORDINATED_OBJECTS = rule(
@@ -215,6 +221,8 @@ ONE_PERSON = or_(
         rule(and_(gram("NOUN"), gram("ablt"), gram("plur"))).optional(),
         modifiers(),
         person("gent"),
+        # `задержание начальника управления и его подчиненного`: two people
+        rule(OF_WHOM_AFTER_NOUN, eq("и"), POSSESSIVE.optional(), modifiers(), person("gent")).optional(),
     ),
     # `Его задержали через два дня`: one person, the object pronoun first
     rule(in_caseless({"его", "ее", "её"}), and_(DETAIN, gram("VERB"), gram("plur"))),
