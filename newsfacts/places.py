@@ -142,6 +142,7 @@ class PlaceFinder:
         self.settlement_words = set(resources.words("settlement_words.txt"))
         self.region_words = set(resources.words("region_words.txt"))
         self.not_towns = set(resources.words("not_town_words.txt"))
+        self.platforms = {w.lower() for w in resources.words("platforms.txt")}  # `через Каспи`: no town
         self.index = geo.index()
         # one pattern for all the words (one search per sentence)
         national = "|".join(map(re.escape, resources.words("national_scope.txt")))
@@ -352,6 +353,8 @@ class PlaceFinder:
         before = tokens[i - 1].text if i else ""
         texts = [t.text for t in tokens[:i]]
         quoted = texts.count("«") > texts.count("»") or texts.count('"') % 2 == 1
+        if tokens[i].text.lower() in self.platforms:
+            return True  # `перевела через Каспи`: the platform, not a town of that name
         return (quoted and not located) or before in ("“", "„") or bool(lemmas(before) & self.not_towns)
 
     def _settlement_word(self, tokens, i: int) -> bool:

@@ -756,6 +756,10 @@ CASES = [
         [(D, 4, "exact", None, None), ("seized", 9, "exact", None, None)],
     ),
     ("В Хорезме задержали замхокима района.", [(D, 1, "exact", None, None)]),
+    (
+        "Инспектора задержали при получении 2 млн тенге за увод от уголовной ответственности.",
+        [(D, 1, "exact", None, None), (M, 2000000, "exact", "KZT", "bribe")],
+    ),
     # a range of people: both ends on one span (stats count its low end once)
     (
         "Каждый день 3–4 человека становятся жертвами мошенников.",
