@@ -572,15 +572,17 @@ class Sink:
     """One JSONL destination: stdout, a temporary file renamed at the end, or (resume) an appended file.
 
     With `stories`, the records' story ids are assigned over the whole file when it is complete
-    (newsfacts/stories.py): a last pass reads it and writes it again beside the output, renamed over it at
-    the end, so a reader never sees a half-assigned file. Lines for stdout are held in a temporary file
-    until then.
+    (newsfacts/stories.py): a last pass writes it again beside the output, renamed over it at the end, so
+    a reader never sees a half-assigned file. Lines for stdout are held in a temporary file until then.
+    What that pass reads of each record (its signature, its text's MinHash) is read as the line is
+    written, while the workers work (an appended file is read whole at the end: it holds older lines).
     """
 
     def __init__(self, path: Path | None, append: bool, stories: bool = False):
         self.path = path
         self.append = append
         self.stories = stories
+        self.lines = None  # (stories.Lines, made at the first line: the workers are forked by then)
         self.tmp: str | None = None
         self.spool = None
         if path is None:
@@ -601,6 +603,12 @@ class Sink:
 
     def write(self, line: str) -> None:
         self.file.write(line + "\n")
+        if self.stories and not self.append:
+            if self.lines is None:
+                from .stories import Lines
+
+                self.lines = Lines()
+            self.lines.add(line)
         if self.path is None and self.spool is None:
             self.file.flush()
         elif self.append:
@@ -612,12 +620,15 @@ class Sink:
         """Close the output (and assign the stories): the stories when assigned, else None."""
         from .stories import assign_lines
 
+        def assign(source: str, write: Callable[[str], None]):
+            return assign_lines(source, write) if self.lines is None else self.lines.assign(source, write)
+
         if self.path is None:
             stories = None
             if self.spool is not None:
                 self.spool.close()
                 try:
-                    stories = assign_lines(self.spool.name, lambda line: sys.stdout.write(line + "\n"))
+                    stories = assign(self.spool.name, lambda line: sys.stdout.write(line + "\n"))
                 finally:
                     with contextlib.suppress(OSError):
                         os.unlink(self.spool.name)
@@ -636,7 +647,7 @@ class Sink:
         final = str(self.path.with_name(f".{self.path.name}.{os.getpid()}.stories.part"))
         try:
             with open(final, "w", encoding="utf-8", newline="\n") as out:
-                stories = assign_lines(written, lambda line: out.write(line + "\n"))
+                stories = assign(written, lambda line: out.write(line + "\n"))
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(final, self.path)
