@@ -113,30 +113,58 @@ def _sentences(text: str, start: int, end: int):
     return pieces
 
 
+MAX_JOINS = 100_000  # razdel's answers kept (pairs of atoms with what its rules read of them)
+_JOINS: dict[tuple, bool] = {}
+
+
+def _join_key(matches: list, index: int, buffer: str) -> tuple:
+    """All that razdel's token rules read of the pair of atoms before `index` and at it: the texts and
+    types of the two (`normal` is the text in lower case), the types of the atoms before and after them
+    (`Rule2112`: the word around a dash, a dot, a slash), and the token so far when both are punctuation
+    (`punct`: a smiley)."""
+    left, right = matches[index - 1], matches[index]
+    left_type, right_type = left.lastgroup, right.lastgroup
+    return (
+        left.group(),
+        left_type,
+        matches[index - 2].lastgroup if index > 1 else None,
+        right.group(),
+        right_type,
+        matches[index + 1].lastgroup if index + 1 < len(matches) else None,
+        buffer if left_type == right_type == "PUNCT" else None,
+    )
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """razdel's `tokenize(text)` as (start, stop, text), the same tokens made with less work. razdel cuts
     the text into atoms (a run of letters, of digits, one other character) and asks its rules whether to
     join two atoms in a row only when no space is between them (`TokenSegmenter.segment`): atoms apart are
     tokens apart. It builds the rules' view of every pair, apart or not, and then finds each token in the
     text again; here only the pairs with nothing between them are asked, with razdel's own view of them
-    (its three atoms to each side, across spaces as its rules read them). A token then starts where its
-    first atom does (only spaces lie between two). tests/test_segment.py compares the two."""
+    (its three atoms to each side, across spaces as its rules read them), and their answer is kept by what
+    they read of it (`_join_key`). A token then starts where its first atom does (only spaces lie between
+    two). tests/test_segment.py compares the two."""
     found: list[tuple[int, int, str]] = []
     matches = list(ATOM.finditer(text))
     if not matches:
         return found
-    atoms: list[Atom] | None = None  # (made when a pair with nothing between them is met)
-    join = tokenize.join
+    atoms: list[Atom] | None = None  # (made when a pair asked about is new)
     start, stop = matches[0].span()
     buffer = matches[0].group()
     for index in range(1, len(matches)):
         match = matches[index]
         if match.start() == stop:
-            if atoms is None:
-                atoms = [Atom(m.start(), m.end(), m.lastgroup, m.group()) for m in matches]
-            split = TokenSplit(atoms[max(0, index - 3) : index], "", atoms[index : index + 3])
-            split.buffer = buffer
-            if join(split):
+            key = _join_key(matches, index, buffer)
+            joined = _JOINS.get(key)
+            if joined is None:
+                if atoms is None:
+                    atoms = [Atom(m.start(), m.end(), m.lastgroup, m.group()) for m in matches]
+                split = TokenSplit(atoms[max(0, index - 3) : index], "", atoms[index : index + 3])
+                split.buffer = buffer
+                if len(_JOINS) > MAX_JOINS:
+                    _JOINS.clear()
+                joined = _JOINS[key] = bool(tokenize.join(split))
+            if joined:
                 buffer += match.group()
                 stop = match.end()
                 continue
