@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from yargy.span import Span
 from yargy.token import MorphToken, Token
-from yargy.tokenizer import RULES, RUSSIAN, MorphTokenizer, TokenRule
+from yargy.tokenizer import LATIN, RULES, RUSSIAN, MorphTokenizer, TokenRule
 
 PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
 # `17.02.2025`, `17.02.25`; `06/11/2024` with slashes (a four-digit year only: `1/2/25` may be no date)
@@ -32,7 +32,21 @@ INTEGER = TokenRule("NUM", r"\d+")
 SYMBOL = TokenRule("SYMBOL", r"[₸$€₽~]")
 
 STOCK_RULES = [rule for rule in RULES if rule.type != "INT"]
-TOKEN_RULES = [PHONE, DATE, GROUPED_DECIMAL, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
+# Words first: at each position the pattern tries its alternatives in order, and a Russian or Latin
+# word (most tokens) starts with a letter, which none of the number and symbol rules does (the same
+# tokens, with fewer tries).
+WORDS = [rule for rule in STOCK_RULES if rule.type in (RUSSIAN, LATIN)]
+TOKEN_RULES = [
+    *WORDS,
+    PHONE,
+    DATE,
+    GROUPED_DECIMAL,
+    GROUPED,
+    DECIMAL,
+    INTEGER,
+    SYMBOL,
+    *[rule for rule in STOCK_RULES if rule not in WORDS],
+]
 
 
 # Sentences whose tokens are kept: more than a long document has, so that the dates stage reuses the
