@@ -118,21 +118,25 @@ _JOINS: dict[tuple, bool] = {}
 
 
 def _join_key(matches: list, index: int, buffer: str) -> tuple:
-    """All that razdel's token rules read of the pair of atoms before `index` and at it: the texts and
-    types of the two (`normal` is the text in lower case), the types of the atoms before and after them
-    (`Rule2112`: the word around a dash, a dot, a slash), and the token so far when both are punctuation
-    (`punct`: a smiley)."""
+    """All that razdel's token rules read of the pair of atoms before `index` and at it: the types of
+    the two and the texts of punctuation and Latin ones (a rule asks whether a mark is a dash, a dot, a
+    slash; `yahoo` before `!`: no rule reads a Russian word's, a number's or another sign's), the types of
+    the atoms before and after them (`Rule2112`: the word around a dash, a dot, a slash), and the token so
+    far when both are punctuation (`punct`: a smiley)."""
     left, right = matches[index - 1], matches[index]
     left_type, right_type = left.lastgroup, right.lastgroup
     return (
-        left.group(),
+        left.group() if left_type in _READ else None,
         left_type,
         matches[index - 2].lastgroup if index > 1 else None,
-        right.group(),
+        right.group() if right_type in _READ else None,
         right_type,
         matches[index + 1].lastgroup if index + 1 < len(matches) else None,
         buffer if left_type == right_type == "PUNCT" else None,
     )
+
+
+_READ = ("PUNCT", "LAT")  # the atoms whose text razdel's rules read
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
