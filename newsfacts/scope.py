@@ -36,7 +36,11 @@ COUNTRY = "Казахстан"
 def _stems_pattern(stems) -> re.Pattern:
     """One regex for stems matched at a word's start (lower-cased text, ё read as е); in a stem of several
     words each word is a word's start: `уклонен от уплат` finds `уклонении от уплаты`."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_alternatives(stems)) + r")")
+    alternatives = _alternatives(stems)
+    # (led by the stems' first characters: the regex engine tries the rest only where one can start)
+    firsts = {a[1] if a.startswith("\\") else a[0] for a in alternatives}
+    lead = "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])" if firsts else ""
+    return re.compile(lead + r"(?<![\w-])(?:" + "|".join(alternatives) + r")")
 
 
 def _alternatives(stems) -> list[str]:
