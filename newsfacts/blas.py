@@ -3,6 +3,11 @@
 Why: OpenBLAS starts one thread per core in every process. Two workers on two cores then run four BLAS
 threads that spin against each other: two processes of the pipeline got less done together (20 docs/s)
 than one alone (35). With one BLAS thread per worker they get 1.9 times one's speed.
+
+One worker alone gains nothing from more: the NER's matrices are small, so natasha's segmentation + NER
+over corpus/ took 1.20-1.65 s wall with two threads and 1.24-1.36 s with one (2 cores), at twice the CPU,
+and the second thread spins on after each batch while the rule stages run: the pipeline's stages over
+corpus/ took 2.6-3.0 s wall (4.3 s CPU) with two, 1.85 s (1.85 s CPU) with one.
 """
 
 from __future__ import annotations
@@ -41,8 +46,6 @@ def limit_threads(threads: int) -> bool:
     return done
 
 
-def threads_per_worker(jobs: int) -> int | None:
-    """The cores each of `jobs` workers may keep busy; None for one worker (its BLAS may use them all)."""
-    if jobs <= 1:
-        return None
-    return max(1, (os.cpu_count() or 1) // jobs)
+def threads_per_worker(jobs: int) -> int:
+    """The BLAS threads of each of `jobs` workers: one (see above), also for a single worker."""
+    return 1

@@ -20,9 +20,13 @@ from .grammars.windows import WindowParser
 from .morph import analyzer
 
 # A digit, or a word that a relative date starts from.
+_DATE_WORDS = (
+    "прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера|месяц|же год|"
+    "январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр"
+)
+# (led by the words' first letters: the regex engine tries the words only where one can start)
 CAN_HOLD_DATE = re.compile(
-    r"\d|прошл|минувш|прошедш|позапрошл|текущ|этом|этот|нынешн|начала|сегодня|вчера|позавчера|месяц|же год|"
-    r"январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр",
+    rf"(?=[\d{''.join(sorted({word[0] for word in _DATE_WORDS.split('|')}))}])(?:\d|{_DATE_WORDS})",
     re.IGNORECASE,
 )
 # A line of figures only (`14.06.2024`, `07:30 02.02.2024 12+`): no language, but a dateline or a signature.

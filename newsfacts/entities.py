@@ -36,6 +36,13 @@ SURNAME_END = re.compile(r"(?:[ОЕЁ]В|[ИЫ]Н)(?:А|У|ЫМ|ОМ|Е|ОЙ|Ы)
 MEDIA_TYPE = re.compile(r"^(?:ИА|МИА|ИАА)\s+(?=\S)")
 LATIN_WITH_NOUN = re.compile(r"^([A-Za-z][A-Za-z0-9 .]*)-[а-яё]+$")
 CASE_ENDINGS = {"а", "у", "ом", "е", "ы", "ой", "ю", "ем", "ов", "ам", "ами", "ах"}
+
+
+def _any_of(words) -> re.Pattern:
+    """Any of the words anywhere in a text (an empty list: any text)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 PLACE_PREFIXES = {"г", ".", "город", "города", "городу", "городе", "по"}
 # lower-case words between a body's head and its place: `управление по надзору за законностью ...`
 BODY_LINKS = {"по", "при", "за", "с", "и"}
@@ -281,6 +288,12 @@ class EntityFinder:
         self.region_words = set(resources.words("unit_words.txt"))
         self.unit_prefixes = tuple({w[:3] for w in self.region_words} | {"сто"})
         self.head_prefixes = {w[:3].lower() for w in self.body_heads}
+        # what a sentence's text must hold for a token of it to be a head, a platform, an acronym (most
+        # hold none: their tokens are not walked one by one); empty lists match every text
+        self._any_head = _any_of(self.head_prefixes)
+        self._any_platform = _any_of(self.platforms)
+        self._any_acronym = _any_of(self.acronyms)
+        self._any_declined = _any_of(self.declined)
         self.not_tails = set(resources.words("body_not_tails.txt"))
         self.vehicles = {w.lower() for w in resources.words("vehicle_makes.txt")}
 
@@ -540,6 +553,9 @@ class EntityFinder:
         starts = {p.start: p.end for p in doc.places}
         starts.update({start: end for start, end in regions.items() if start not in starts})
         for sentence in doc.sentences:
+            text = sentence.text
+            if not (self._any_acronym.search(text) or self._any_declined.search(text.lower())):
+                continue  # (no token of it is an acronym: `_is_acronym`)
             tokens = sentence.tokens
             i = 0
             while i < len(tokens):
@@ -612,6 +628,8 @@ class EntityFinder:
         unit_ends = {u.end for u in units if " " in u.name or u.name not in self.generic_acronyms}
         found = []
         for sentence in doc.sentences:
+            if not self._any_head.search(sentence.text.lower()):
+                continue  # (no token of it begins as a head does)
             tokens = written = sentence.tokens
             lowered = None
             i = 0
@@ -779,6 +797,8 @@ class EntityFinder:
         """`Telegram`, `Telegram-канал`, `в Телеграме`: platforms and services named anywhere."""
         found = []
         for sentence in doc.sentences:
+            if not self._any_platform.search(sentence.text.lower()):
+                continue  # (no token of it is a platform, declined or not)
             for token in sentence.tokens:
                 word = token.text.split("-")[0] if "-" in token.text else token.text
                 low = word.lower()

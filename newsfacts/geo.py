@@ -16,7 +16,7 @@ import gzip
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from .morph import analyzer
@@ -32,13 +32,15 @@ def key(text: str) -> str:
 
 def lemma_keys(words: list[str], limit: int = 8) -> list[str]:
     """`Нижнем Новгороде` -> `~нижний новгород`: the words' lemmas, every combination (few)."""
-    options = []
-    for word in words:
-        parts = word.lower().replace("ё", "е").split("-")
-        # a hyphenated name declines its last part: `Усть-Каменогорске`
-        last = sorted(w.replace("ё", "е") for w in _name_lemmas(parts[-1])) or [parts[-1]]
-        options.append(["-".join(parts[:-1] + [w]) for w in last])
+    options = [_lemma_options(word) for word in words]
     return ["~" + " ".join(c) for c in itertools.islice(itertools.product(*options), limit)]
+
+
+def _lemma_options(word: str) -> list[str]:
+    parts = word.lower().replace("ё", "е").split("-")
+    # a hyphenated name declines its last part: `Усть-Каменогорске`
+    last = sorted(w.replace("ё", "е") for w in _name_lemmas(parts[-1])) or [parts[-1]]
+    return ["-".join(parts[:-1] + [w]) for w in last]
 
 
 # a case ending -> the nominative's: the dictionary does not know most foreign towns (`Уханя`, `Тяньцзине`)
@@ -93,6 +95,20 @@ class Index:
             )
         return tuple(found)
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first words of the keys of more than one word (`~нижний` of `~нижний новгород`)."""
+        return frozenset(k.split(" ")[0] for k in self.raw if " " in k)
+
+    def _may_begin(self, word: str) -> bool:
+        """Whether a lemma key of words that begin with `word` (`lemma_keys`, more than one word) can be
+        a key: its first part, with or without the `~`, begins one."""
+        for option in _lemma_options(word):
+            first = ("~" + option).split(" ")[0]
+            if first in self.first_words or first[1:] in self.first_words:
+                return True
+        return False
+
     def lookup(self, words: list[str]) -> tuple[Candidate, ...]:
         """Candidates for the words as written and by their lemmas: `Уфе` is both a Belgian village and
         Уфа in the locative (the caller chooses)."""
@@ -102,7 +118,10 @@ class Index:
     def _lookup(self, words: tuple[str, ...]) -> tuple[Candidate, ...]:
         words = list(words)
         found = list(self.get(key(" ".join(words))))
-        for k in lemma_keys(words):
+        # (the lemmas of every word, their combinations looked up, only where a key can begin so: of the
+        # many capitalised words of a text followed by more words, none did over corpus/)
+        keys = lemma_keys(words) if len(words) == 1 or self._may_begin(words[0]) else []
+        for k in keys:
             # `~k` is written only where it differs from the plain `k` (`~смоленск` is `смоленск`)
             by_lemma = self.get(k) or self.get(k[1:])
             if by_lemma:

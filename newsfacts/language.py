@@ -27,10 +27,12 @@ def detect(text: str) -> str:
     kazakh = 0.0
     if KAZAKH_LETTERS.search(text):  # (most texts have no Kazakh letter at all)
         kazakh = sum(1 for w in words if KAZAKH_LETTERS.search(w)) / len(words)
-    russian = sum(1 for w in words if w.lower() in _russian_words()) / len(words)
-    if kazakh >= ALL_KAZAKH or (kazakh >= KAZAKH_WORDS and russian < RUSSIAN_WORDS):
+    if kazakh >= ALL_KAZAKH:
         return "kk"
-    return "ru"
+    if kazakh < KAZAKH_WORDS:
+        return "ru"  # (the Russian words are counted only where they decide)
+    russian = sum(1 for w in words if w.lower() in _russian_words()) / len(words)
+    return "kk" if russian < RUSSIAN_WORDS else "ru"
 
 
 _RUSSIAN: frozenset[str] | None = None

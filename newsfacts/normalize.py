@@ -31,6 +31,8 @@ REPLACE = {
 LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 WORD = re.compile(r"[^\W\d_]+")
+# a WORD with a Latin letter in it: the only words `_fix_homoglyphs` may change (most have none)
+WORD_WITH_LATIN = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Za-z][^\W\d_]*")
 # `5&nbsp;000&nbsp;тенге`, `&laquo;`, `&#8470;`: scraped pages keep their entities (with the semicolon only).
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Markup of a scraped page: a tag is a space (a line break for a block: a paragraph or a heading ends its
@@ -152,7 +154,7 @@ class Normalizer:
             fixed = "".join(table.get(char, char) for char in word)
             return fixed if not (LATIN.search(fixed) and CYRILLIC.search(fixed)) else word
 
-        return WORD.sub(fix, text)  # same length: the offsets do not move
+        return WORD_WITH_LATIN.sub(fix, text)  # same length: the offsets do not move
 
     @staticmethod
     def _split_glued_quotes(text: str, offsets: array, ends: array) -> tuple[str, array, array]:

@@ -69,6 +69,9 @@ class Gazetteer:
                 if form.strip():
                     self.forms.setdefault(key(form), place)
             self._aliases[name] = names
+        # the first words of the forms up to a dot (`г.`): a text whose first word is none of them is no
+        # form (`may_start`)
+        self.first_words = frozenset(form.split(" ")[0].split(".")[0] for form in self.forms)
         self._locate()
 
     def _locate(self) -> None:
@@ -99,6 +102,11 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Place | None:
         return self.forms.get(key(text))
+
+    def may_start(self, word: str) -> bool:
+        """Whether words (tokens with no space in them) joined by spaces, `word` first, can be a form: their
+        key begins with the word in lower case, then a space, the end, or a dot (`key` joins `г .`)."""
+        return word.lower().replace("ё", "е").split(".")[0] in self.first_words
 
 
 @cache
@@ -246,7 +254,9 @@ class PlaceFinder:
         written = self._named_after_region_word(tokens, i)
         if written is not None:
             return written, i + 1
-        for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
+        # (the n-grams of most capitalised words are no form: not looked up one by one)
+        stop = min(len(tokens), i + MAX_WORDS) if self.gazetteer.may_start(tokens[i].text) else i
+        for j in range(stop, i, -1):
             text = " ".join(t.text for t in tokens[i:j])
             place = self.gazetteer.lookup(text)
             if place is not None:

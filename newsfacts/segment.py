@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from razdel import sentenize, tokenize
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 
 from .grammars import lexicon
 
@@ -112,6 +113,72 @@ def _sentences(text: str, start: int, end: int):
     return pieces
 
 
+MAX_JOINS = 100_000  # razdel's answers kept (pairs of atoms with what its rules read of them)
+_JOINS: dict[tuple, bool] = {}
+
+
+def _join_key(matches: list, index: int, buffer: str) -> tuple:
+    """All that razdel's token rules read of the pair of atoms before `index` and at it: the types of
+    the two and the texts of punctuation and Latin ones (a rule asks whether a mark is a dash, a dot, a
+    slash; `yahoo` before `!`: no rule reads a Russian word's, a number's or another sign's), the types of
+    the atoms before and after them (`Rule2112`: the word around a dash, a dot, a slash), and the token so
+    far when both are punctuation (`punct`: a smiley)."""
+    left, right = matches[index - 1], matches[index]
+    left_type, right_type = left.lastgroup, right.lastgroup
+    return (
+        left.group() if left_type in _READ else None,
+        left_type,
+        matches[index - 2].lastgroup if index > 1 else None,
+        right.group() if right_type in _READ else None,
+        right_type,
+        matches[index + 1].lastgroup if index + 1 < len(matches) else None,
+        buffer if left_type == right_type == "PUNCT" else None,
+    )
+
+
+_READ = ("PUNCT", "LAT")  # the atoms whose text razdel's rules read
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """razdel's `tokenize(text)` as (start, stop, text), the same tokens made with less work. razdel cuts
+    the text into atoms (a run of letters, of digits, one other character) and asks its rules whether to
+    join two atoms in a row only when no space is between them (`TokenSegmenter.segment`): atoms apart are
+    tokens apart. It builds the rules' view of every pair, apart or not, and then finds each token in the
+    text again; here only the pairs with nothing between them are asked, with razdel's own view of them
+    (its three atoms to each side, across spaces as its rules read them), and their answer is kept by what
+    they read of it (`_join_key`). A token then starts where its first atom does (only spaces lie between
+    two). tests/test_segment.py compares the two."""
+    found: list[tuple[int, int, str]] = []
+    matches = list(ATOM.finditer(text))
+    if not matches:
+        return found
+    atoms: list[Atom] | None = None  # (made when a pair asked about is new)
+    start, stop = matches[0].span()
+    buffer = matches[0].group()
+    for index in range(1, len(matches)):
+        match = matches[index]
+        if match.start() == stop:
+            key = _join_key(matches, index, buffer)
+            joined = _JOINS.get(key)
+            if joined is None:
+                if atoms is None:
+                    atoms = [Atom(m.start(), m.end(), m.lastgroup, m.group()) for m in matches]
+                split = TokenSplit(atoms[max(0, index - 3) : index], "", atoms[index : index + 3])
+                split.buffer = buffer
+                if len(_JOINS) > MAX_JOINS:
+                    _JOINS.clear()
+                joined = _JOINS[key] = bool(tokenize.join(split))
+            if joined:
+                buffer += match.group()
+                stop = match.end()
+                continue
+        found.append((start, start + len(buffer), buffer))
+        start, stop = match.span()
+        buffer = match.group()
+    found.append((start, start + len(buffer), buffer))
+    return found
+
+
 def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraphs(text)):
@@ -121,6 +188,6 @@ def segment(text: str) -> list[Sentence]:
                     body = text[s_start:s_end]
                     if not body.strip():
                         continue
-                    tokens = [Token(s_start + t.start, s_start + t.stop, t.text) for t in tokenize(body)]
-                    sentences.append(Sentence(len(sentences), paragraph, s_start, s_end, body, tokens))
+                    found = [Token(s_start + a, s_start + b, word) for a, b, word in tokens(body)]
+                    sentences.append(Sentence(len(sentences), paragraph, s_start, s_end, body, found))
     return sentences

@@ -536,37 +536,54 @@ def _record(line: str) -> Record | None:
         return None
 
 
-def assign_lines(source: Path | str, write: Callable[[str], None], base: Path | None = None) -> Stories:
-    """Read a run's JSONL twice: first each record's signature and its text's MinHash (the text read again
-    from its source), then write every line back in order, each record with its story. Memory holds the
-    signatures and MinHashes, never the run's lines or texts."""
-    from .review import find_text
+class Lines:
+    """A run's JSONL read for its stories: `add` each line in order (a batch run, as it writes them: the
+    main process waits for its workers meanwhile), then `assign` writes every line back with its story.
+    Memory holds the records' signatures and their texts' MinHashes, never the run's lines or texts."""
 
-    shingler = Shingler()
-    signatures: list[Signature] = []
-    sketches: list[Sketch | None] = []
+    def __init__(self, base: Path | None = None):
+        self.base = base
+        self.shingler = Shingler()
+        self.signatures: list[Signature] = []
+        self.sketches: list[Sketch | None] = []
+
+    def add(self, line: str) -> None:
+        """A record's signature and its text's MinHash (the text read again from its source)."""
+        from .review import find_text
+
+        record = _record(line)
+        if record is None:
+            return
+        self.signatures.append(Signature.of(record, len(self.signatures)))
+        found = find_text(record, None, self.base)
+        text = found.text if found.text is not None and not found.problems else None
+        self.sketches.append(self.shingler.sketch(text))
+
+    def assign(self, source: Path | str, write: Callable[[str], None]) -> Stories:
+        """The stories of the lines added, which are those of `source`: its lines written back in order."""
+        stories = group_signatures(self.signatures, self.sketches, shingler=self.shingler)
+        k = 0
+        with open(source, encoding="utf-8", newline="\n") as lines:
+            for line in lines:
+                if not line.strip():
+                    continue
+                record = _record(line)
+                if record is None:
+                    write(line.rstrip("\n"))
+                    continue
+                write(record.model_copy(update={"story": stories.story[k]}).model_dump_json())
+                k += 1
+        return stories
+
+
+def assign_lines(source: Path | str, write: Callable[[str], None], base: Path | None = None) -> Stories:
+    """Read a run's JSONL twice: first each record's signature and its text's MinHash, then write every
+    line back in order, each record with its story (`Lines`)."""
+    found = Lines(base)
     with open(source, encoding="utf-8", newline="\n") as lines:
         for line in lines:
-            record = _record(line)
-            if record is None:
-                continue
-            signatures.append(Signature.of(record, len(signatures)))
-            found = find_text(record, None, base)
-            text = found.text if found.text is not None and not found.problems else None
-            sketches.append(shingler.sketch(text))
-    stories = group_signatures(signatures, sketches, shingler=shingler)
-    k = 0
-    with open(source, encoding="utf-8", newline="\n") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            record = _record(line)
-            if record is None:
-                write(line.rstrip("\n"))
-                continue
-            write(record.model_copy(update={"story": stories.story[k]}).model_dump_json())
-            k += 1
-    return stories
+            found.add(line)
+    return found.assign(source, write)
 
 
 # -- texts of records -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsfacts.batch import Done, Task, WorkerPool, in_order, iter_inputs, repair
+from newsfacts.batch import PREFETCH_BYTES, Done, Task, WorkerPool, in_order, iter_inputs, repair
 from newsfacts.cli import app
 from newsfacts.record import Record
 
@@ -278,4 +278,14 @@ def test_pool_survives_crashes_and_hangs_and_keeps_order():
     assert [g.get("doc_id") or g["error"] for g in got] == ["t0", "crash", "t2", "timeout", "timeout", "t5"]
     assert "killed after" in got[3]["message"] and "stopped after" in got[4]["message"]
     assert [r.is_error for r in results] == [False, True, False, True, True, False]
+    assert not pool.workers
+
+
+def test_documents_sent_ahead_to_a_worker_that_dies_or_hangs_go_to_the_next():
+    # one worker holds the next document while it works on one: a crash or a hang loses only its own
+    texts = ["ok one", "CRASH", "ok two", "HANG", "ok three", "x" * (PREFETCH_BYTES + 1), "ok four"]
+    tasks = [Task(i, f"t{i}", f"t{i}", t.encode(), f"sha{i}") for i, t in enumerate(texts)]
+    pool = WorkerPool(1, timeout=0.5, factory=f"{__name__}:Misbehaving", grace=1.0)
+    got = [json.loads(r.line) for r in in_order(pool.run(tasks))]
+    assert [g.get("doc_id") or g["error"] for g in got] == ["t0", "crash", "t2", "timeout", "t4", "t5", "t6"]
     assert not pool.workers

@@ -1,5 +1,8 @@
 """Stage 1: the normalised text for the models, and the map back to the original offsets."""
 
+import random
+import re
+
 import pytest
 
 from newsfacts.normalize import Normalizer
@@ -69,3 +72,26 @@ def test_span_covers_what_the_characters_came_from(original, word, evidence):
     start = result.text.index(word)
     o_start, o_end = result.span(start, start + len(word))
     assert original[o_start:o_end] == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("5тенгe_Instаgram2", "5тенге_Instagram2"),  # words between digits and underscores
+        ("e тенгe Instаgram.", "e тенге Instagram."),  # a lone Latin letter stays
+        ("Москвa-Сити и кафе Café", "Москва-Сити и кафе Café"),
+    ],
+)
+def test_homoglyphs_fixed_in_words_with_a_latin_letter(text, fixed):
+    assert Normalizer()._fix_homoglyphs(text) == fixed
+
+
+def test_homoglyph_words_are_found_as_every_word_is():
+    # only a word with a Latin letter is looked at: the same text as when every word was
+    normalizer = Normalizer()
+    rnd = random.Random(5)
+    letters = "aeoрсуАВЕKМНОPСТXахe1_ -.éß\u0301"
+    for _ in range(3000):
+        text = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 20)))
+        every = re.sub(r"[^\W\d_]+", lambda m: normalizer._fix_homoglyphs(m.group()), text)
+        assert normalizer._fix_homoglyphs(text) == every

@@ -72,3 +72,22 @@ def test_not_one_amount(parser, text):
     """Parts that do not add up to one number give no value rather than a wrong one."""
     values = [amount_value(m.tokens) for m in parser.findall(text)]
     assert None in values or len(values) > 1
+
+
+def test_words_first_in_the_tokenizer_change_no_token():
+    # the word rules tried first (fewer tries per position): the tokens of the numbers-first order
+    from pathlib import Path
+
+    from yargy.tokenizer import MorphTokenizer
+
+    from newsfacts.grammars import tokenizer as t
+
+    numbers_first = MorphTokenizer(
+        rules=[t.PHONE, t.DATE, t.GROUPED_DECIMAL, t.GROUPED, t.DECIMAL, t.INTEGER, t.SYMBOL, *t.STOCK_RULES]
+    )
+    ours = NewsTokenizer()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.txt"))]
+    texts.append("8 701 234 56 78, +7 (701) 234-56-78; 1 700 000 тенге, 4,2 млн $, 17.02.2025, ~5 € и 3/4")
+    for text in texts:
+        made = [(x.value, x.span.start, x.span.stop, x.type) for x in ours(text)]
+        assert made == [(x.value, x.span.start, x.span.stop, x.type) for x in numbers_first(text)]

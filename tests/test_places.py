@@ -1,6 +1,7 @@
 """Cities, regions and countries: the gazetteer's names, old names and declensions; origins; NER towns."""
 
 import pytest
+from razdel import tokenize
 
 from newsfacts.places import gazetteer
 
@@ -211,3 +212,13 @@ def test_russian_regions_written_back(romanised, russian):
 )
 def test_more_towns(pipeline, text, city):
     assert [c.name for c in pipeline(text).cities] == [city]
+
+
+def test_every_form_written_out_may_start_a_lookup():
+    # `may_start` skips the n-gram lookups of a capitalised word: never those of a form of the gazetteer
+    found = gazetteer()
+    for form in found.forms:
+        words = [t.text for t in tokenize(form)]
+        if found.lookup(" ".join(words)) is found.forms[form]:
+            assert found.may_start(words[0].capitalize()) and found.may_start(words[0]), form
+    assert not found.may_start("Полиция")

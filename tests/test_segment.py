@@ -1,6 +1,12 @@
 """Stage 2: paragraphs, sentences (razdel, per line) and tokens with offsets."""
 
-from newsfacts.segment import MAX_SENTENCE_CHARS, segment
+import random
+from pathlib import Path
+
+import pytest
+from razdel import tokenize
+
+from newsfacts.segment import MAX_SENTENCE_CHARS, segment, tokens
 
 
 def test_lines_and_paragraphs():
@@ -35,3 +41,43 @@ def test_overlong_sentence_is_cut():
 
 def test_blank_text():
     assert segment("") == [] and segment(" \n\n \n") == []
+
+
+def _razdel(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.stop, t.text) for t in tokenize(text)]
+
+
+def test_tokens_are_razdels_on_every_corpus_line():
+    # `tokens` asks razdel's rules only where no space parts two atoms: the same tokens as razdel's own
+    lines = [
+        line
+        for path in sorted(Path(__file__).parent.parent.glob("corpus/**/*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    ]
+    assert len(lines) > 1000
+    assert [tokens(line) for line in lines] == [_razdel(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "кто-то -то то-",
+        "1,5 1, 5 1/2 1 /2",
+        "...?! -- ** :) :-)",
+        "Yahoo! yahoo !",
+        "ΔP mβж",
+        "a_b _",
+        "",
+        "  ",
+    ],
+)
+def test_tokens_are_razdels_where_its_rules_join(text):
+    assert tokens(text) == _razdel(text)
+
+
+def test_tokens_are_razdels_on_random_strings():
+    alphabet = "аб Ая.,-–—/\\_!?…:;()«»\"'12 3\t%$₸xyZΔσ*"
+    rnd = random.Random(14)
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    assert [tokens(t) for t in texts] == [_razdel(t) for t in texts]

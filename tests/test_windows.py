@@ -150,3 +150,15 @@ def test_a_words_item_is_its_longest_listed_stem():
     words |= {t for s in _corpus_sentences() for t in s.split()}
     for word in words:
         assert quantity.item_of(word) == every_stem(word), word
+
+
+def test_a_match_is_yargys_match_of_its_tree(tokenizer):
+    # the tokens and span read from the tree's leaves, the tree made when asked: yargy's Match of it
+    from yargy.parser import Match
+
+    parser = WindowParser([(MONEY, facts.NUMBER_ANCHORS)], tokenizer)
+    sentences = ("Ущерб составил 5 млн тенге.", "Изъято 300 тыс. долларов и 2 млн тенге, затем 5 млн тенге.")
+    for sentence in sentences:
+        for _ in range(2):  # (the second time the regions' trees are the ones parsed before)
+            matches = parser.findall(tokenizer.tokens(sentence))
+            assert matches and all(Match(m.tree) == m for m in matches)

@@ -81,6 +81,9 @@ NAMED = rule(
 PREDICATE_WORD = or_(gram("VERB"), gram("PRTS"), gram("INFN"))
 
 
+_VERB_FORMS = frozenset({"VERB", "PRTS", "INFN"})
+
+
 class LikelyPredicate(Predicate):
     """A word whose likeliest reading is a verb form: `задержан`, `похитил`, `дали`; not `села` (a
     village's before `сесть`'s), which may stand between a person and the participle (`житель села Бесагаш
@@ -90,7 +93,7 @@ class LikelyPredicate(Predicate):
 
     def __call__(self, token):
         forms = getattr(token, "forms", ())
-        return bool(forms) and any(g in forms[0].grams for g in ("VERB", "PRTS", "INFN"))
+        return bool(forms) and not _VERB_FORMS.isdisjoint(forms[0].grams.values)
 
     def gate(self) -> list[tuple]:  # (windows._gate: a form with one of these grammemes)
         return [("g", "VERB"), ("g", "PRTS"), ("g", "INFN")]

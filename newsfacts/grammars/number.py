@@ -62,10 +62,12 @@ class FormWith(Predicate):
 
     def __init__(self, *grams: str, without: tuple[str, ...] = ()):
         self.grams, self.without = grams, without
+        self._all, self._none = frozenset(grams), frozenset(without)  # (as sets: a word's class asks it)
 
     def __call__(self, token):
+        needed, barred = self._all, self._none
         return any(
-            all(g in form.grams for g in self.grams) and not any(g in form.grams for g in self.without)
+            needed <= form.grams.values and barred.isdisjoint(form.grams.values)
             for form in getattr(token, "forms", ())
         )
 

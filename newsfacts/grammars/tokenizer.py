@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from yargy.span import Span
 from yargy.token import MorphToken, Token
-from yargy.tokenizer import RULES, RUSSIAN, MorphTokenizer, TokenRule
+from yargy.tokenizer import LATIN, RULES, RUSSIAN, MorphTokenizer, TokenRule
 
 PHONE = TokenRule("PHONE", r"(?:\+7|(?<!\d)8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}(?!\d)")
 # `17.02.2025`, `17.02.25`; `06/11/2024` with slashes (a four-digit year only: `1/2/25` may be no date)
@@ -32,12 +32,36 @@ INTEGER = TokenRule("NUM", r"\d+")
 SYMBOL = TokenRule("SYMBOL", r"[₸$€₽~]")
 
 STOCK_RULES = [rule for rule in RULES if rule.type != "INT"]
-TOKEN_RULES = [PHONE, DATE, GROUPED_DECIMAL, GROUPED, DECIMAL, INTEGER, SYMBOL, *STOCK_RULES]
+# Words first: at each position the pattern tries its alternatives in order, and a Russian or Latin
+# word (most tokens) starts with a letter, which none of the number and symbol rules does (the same
+# tokens, with fewer tries).
+WORDS = [rule for rule in STOCK_RULES if rule.type in (RUSSIAN, LATIN)]
+TOKEN_RULES = [
+    *WORDS,
+    PHONE,
+    DATE,
+    GROUPED_DECIMAL,
+    GROUPED,
+    DECIMAL,
+    INTEGER,
+    SYMBOL,
+    *[rule for rule in STOCK_RULES if rule not in WORDS],
+]
 
 
 # Sentences whose tokens are kept: more than a long document has, so that the dates stage reuses the
 # tokens the facts stage made of the same sentences.
 KEPT_SENTENCES = 2048
+
+
+def _morph_key(word: str) -> str:
+    """The word as the analyser is asked it: in lower case, as the other stages ask it (`Павлодаре` and
+    `павлодаре` then share one entry of its cache). pymorphy2 reads a word in lower case but for a
+    capital single letter, an initial (`И.`): that one, or a hyphened word with one, is asked as written.
+    (The forms of the 3 117 capitalised words of corpus/ and the real set: the same either way.)"""
+    if len(word) > 1 and "-" not in word:
+        return word.lower()
+    return word if any(len(part) == 1 for part in word.split("-")) else word.lower()
 
 
 class NewsTokenizer(MorphTokenizer):
@@ -54,7 +78,7 @@ class NewsTokenizer(MorphTokenizer):
             value = match.group(0)
             start, stop = match.span()
             if type == RUSSIAN:
-                yield MorphToken(value, Span(start, stop), type, morph(value))
+                yield MorphToken(value, Span(start, stop), type, morph(_morph_key(value)))
             else:
                 yield Token(value, Span(start, stop), type)
 

@@ -30,8 +30,8 @@ from yargy.predicates.bank import (
 )
 from yargy.predicates.constructors import AndPredicate, OrPredicate
 from yargy.rule.bnf import is_rule
-from yargy.token import is_morph_token
-from yargy.tree.constructors import Leaf, Node, Tree
+from yargy.token import get_tokens_span, is_morph_token
+from yargy.tree.constructors import Leaf, Node, Tree, dfs_tree
 
 from .automaton import compile_automaton
 
@@ -675,13 +675,40 @@ def _resolved(trees, related: bool = True) -> list:
     first: dict = {}
     for tree in trees:
         first.setdefault(tree.range, tree)
-    prepare = prepare_match if related else _match
-    matches = [prepare(_real(first[span])) for span in resolve_spans(list(first))]
+    spans = resolve_spans(list(first))
+    if related:
+        matches = [prepare_match(_real(first[span])) for span in spans]
+    else:
+        matches = [_match(first[span]) for span in spans]
     return matches if all(matches) else list(prepare_resolved_matches(map(_real, trees)))
 
 
 def _match(tree) -> Match | None:
     """yargy's `prepare_match` of a tree with no relations in it (the graph of its relations is empty,
-    valid, and leaves every token as it is)."""
-    normalized = tree.normalized
-    return Match(normalized) if normalized.root is not None else prepare_match(tree)
+    valid, and leaves every token as it is): its tokens are its leaves' in order, which the normalised
+    tree yargy's Match reads (empty nodes dropped) keeps; the tree itself is made only when asked."""
+    if isinstance(tree, _Copied):  # (the leaves of the tree parsed before, on this tree's tokens)
+        sentence, at = tree.tokens, tree.range[0]
+        leaves = [node for node in dfs_tree(tree.root) if type(node) is Leaf]
+        tokens = [leaf.predicate.constrain(sentence[at + n]) for n, leaf in enumerate(leaves)]
+    else:
+        tokens = [leaf.token for leaf in tree.walk(types=Leaf)]
+    return _Lean(tree, tokens) if tokens else prepare_match(_real(tree))
+
+
+class _Lean(Match):
+    """yargy's Match (its tokens and span; they are what it compares by) of `_match`."""
+
+    def __init__(self, tree, tokens):
+        self.source = tree
+        self.tokens = tokens
+        self.span = get_tokens_span(tokens)
+
+    @property
+    def tree(self) -> Tree:
+        return _real(self.source).normalized
+
+    def __eq__(self, other) -> bool:  # (equal to yargy's Match of the same tokens: Record asks the type)
+        return isinstance(other, Match) and (self.tokens, self.span) == (other.tokens, other.span)
+
+    __hash__ = Match.__hash__
