@@ -429,7 +429,6 @@ def _same_item(text: str, start: int, stop: int) -> bool:
 
 
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
-COUNT_BEFORE_DASH = re.compile(r"\s[-–—]\s+(?:граждан|жител|уроженц)", re.IGNORECASE)
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
 PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
@@ -711,7 +710,7 @@ class FactExtractor:
             if dash:  # a dash between words is no hyphenated word: `с 23 процентами – кражи`
                 cut = match.span.start + dash.start()
                 match_tokens = [t for t in match.tokens if t.span.stop <= cut]
-                if len(match_tokens) < 2 or not COUNT_BEFORE_DASH.match(sentence.text[cut:]):
+                if len(match_tokens) < 2:
                     continue
                 end = sentence.start + match_tokens[-1].span.stop  # `семь человек - граждане России`
                 end_index, after = index + len(match_tokens), sentence.text[match_tokens[-1].span.stop :]
@@ -807,6 +806,9 @@ class FactExtractor:
             noun_kind = next((nouns[w] for w in lemmas(token) if w in nouns), None)
             if noun_kind:
                 break
+        last_forms = getattr(match_tokens[-1], "forms", ())
+        if noun_kind is None and any("NOUN" in f.grams and "anim" in f.grams for f in last_forms):
+            noun_kind = "persons"  # `9 пакистанцев` (count.OTHER_PEOPLE)
         triggers = lexicon.detention_words()
         last = match_tokens[-1]
         person_first = (

@@ -760,6 +760,16 @@ CASES = [
         "Инспектора задержали при получении 2 млн тенге за увод от уголовной ответственности.",
         [(D, 1, "exact", None, None), (M, 2000000, "exact", "KZT", "bribe")],
     ),
+    # r20: people named by where they come from; an adverb before the adjectives; a count before a dash
+    # and the list of who they are
+    ("На границе задержаны 12 афганцев.", [(D, 12, "exact", None, None)]),
+    ("Полиция задержала шесть карагандинцев.", [(D, 6, "exact", None, None)]),
+    ("Угнали 5 лошадей и изъяли 9 мешков.", []),
+    ("Раскрыто 310 ранее совершенных преступлений.", [(C, 310, "exact", None, None)]),
+    (
+        "Под стражу помещены 9 человек – химики и курьеры.",
+        [(D, 9, "exact", None, None)],
+    ),
     # a range of people: both ends on one span (stats count its low end once)
     (
         "Каждый день 3–4 человека становятся жертвами мошенников.",

@@ -22,12 +22,37 @@ GROUP = rule(dictionary({"группа", "состав", "число"}), eq("и�
 NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
 # `2,3 тыс. тяжких и корыстных преступлений`: two adjectives joined by `и`
 JOINED_ADJECTIVES = rule(ADJECTIVE, eq("и"), ADJECTIVE)
+
+
+# `задержаны 9 пакистанцев`, `семь новгородцев`: people named by where they come from (any animate noun
+# in the plural, not an animal: rules/animal_words.txt); facts.py reads them as people
+class LikelyPeople(Predicate):
+    """A plural noun whose likeliest reading is animate and that has no inanimate noun reading: `пакистанцев`,
+    `новгородцев`; not `голов`, `мешков`, `метров` (a head of cattle, a sack, a metre are animate only in
+    rare senses)."""
+
+    __attributes__ = []
+    _BARRED = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"})
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", ())
+        if not forms or not {"NOUN", "anim", "plur"} <= forms[0].grams.values:
+            return False
+        nouns = [f for f in forms if "NOUN" in f.grams.values]
+        return all("anim" in f.grams.values and self._BARRED.isdisjoint(f.grams.values) for f in nouns)
+
+    def gate(self) -> list[tuple]:  # (windows._gate: a form with this grammeme)
+        return [("g", "anim")]
+
+
+OTHER_PEOPLE = and_(LikelyPeople(), not_(dictionary(set(lexicon.animals()))))
 COUNTED = rule(
     GROUP.optional(),
     QUALIFIER.optional(),
     NUMBER,
+    rule(gram("ADVB")).optional(),  # `484 ранее совершенных преступления`
     or_(ADJECTIVE.repeatable(max=3), JOINED_ADJECTIVES).optional(),
-    COUNTED_NOUN,
+    or_(COUNTED_NOUN, OTHER_PEOPLE),
 )
 # `задержаны трое`, `двоих подозреваемых`; `шесть отправлены под стражу`: a number in words with no noun,
 # told of by a plural participle of custody (digits are left out: `в 2024 задержаны` is a year)
