@@ -429,6 +429,7 @@ def _same_item(text: str, start: int, stop: int) -> bool:
 
 
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
+CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
 PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
@@ -448,6 +449,7 @@ class _Carried:
     count_at: tuple[int, str] | None = None  # (sentence, kind) of the last count: `Из них` opening the next
     listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
     row: tuple[int, str, str, str] | None = None  # (paragraph, count kind, currency, role) of a table row
+    noun: tuple[int, str] | None = None  # (paragraph, kind) of the last counted noun of the sentence before
     promised: bool = False  # a service was promised for a price (`пообещал за $25 тыс. отправить`)
 
 
@@ -471,6 +473,16 @@ class FactExtractor:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
+            state.noun = None
+            before = doc.sentences[sentence.index - 1] if sentence.index else None
+            if (
+                before is not None
+                and before.paragraph == sentence.paragraph
+                and CONTINUED.match(sentence.text)
+            ):
+                # `о росте преступности` / `(+0,9%, с 9554 до 9638).`: what the line before counted
+                noun = _kind_before(self.tokenizer.tokens(before.text), len(before.text))
+                state.noun = (sentence.paragraph, noun) if noun else None
             money = self._money(sentence, tokens, default, state)
             # a seized quantity is no count (`300 патронов`): its span is taken before the counts
             money += self._seized(sentence, tokens, [(f.start, f.end) for f in money], state)
@@ -1522,6 +1534,10 @@ def _compared_counts(
                     kind = before[-1].kind if before else _kind_before(tokens, m_start)
                     if kind is None and state is not None and state.count is not None:
                         paragraph, carried = state.count
+                        kind = carried if paragraph == sentence.paragraph else None
+                    if kind is None and state is not None and state.noun and CONTINUED.match(sentence.text):
+                        # `о росте преступности` / `(+0,9%, с 9554 до 9638).`: a line broken mid-sentence
+                        paragraph, carried = state.noun
                         kind = carried if paragraph == sentence.paragraph else None
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
                 qualifier = lexicon.qualifiers().get(words, "exact")

@@ -770,6 +770,11 @@ CASES = [
         "Под стражу помещены 9 человек – химики и курьеры.",
         [(D, 9, "exact", None, None)],
     ),
+    # a line broken mid-sentence: the numbers of the next line count what the line before named
+    (
+        "Отмечен рост регистрируемой преступности\n(+0,9%, с 8120 до 8195).",
+        [(C, 8120, "exact", None, None), (C, 8195, "exact", None, None)],
+    ),
     # a range of people: both ends on one span (stats count its low end once)
     (
         "Каждый день 3–4 человека становятся жертвами мошенников.",
