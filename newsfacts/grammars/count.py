@@ -150,6 +150,13 @@ COORDINATED = rule(
     or_(AGE, rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=3).optional(),
     person("nomn"),
     OF_WHOM_BEFORE_AND,  # `задержаны бывший аким Шуского района и сотрудник акимата`
+    # `задержаны 34-летний житель Актау, управлявший машиной, и 37-летний житель Шетпе`
+    rule(
+        eq(","),
+        gram("PRTF"),
+        rule(not_(in_({",", ".", ";", "и"}))).repeatable(max=3).optional(),
+        eq(",").optional(),
+    ).optional(),
     eq("и"),
     POSSESSIVE.optional(),
     modifiers(),
