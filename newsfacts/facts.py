@@ -450,7 +450,7 @@ class _Carried:
     listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
     row: tuple[int, str, str, str] | None = None  # (paragraph, count kind, currency, role) of a table row
     noun: tuple[int, str] | None = None  # (paragraph, kind) of the last counted noun of the sentence before
-    promised: bool = False  # a service was promised for a price (`пообещал за $25 тыс. отправить`)
+    promised: bool = False  # a service was promised for a price (`пообещал за $18 тыс. устроить`)
 
 
 class FactExtractor:
@@ -480,7 +480,7 @@ class FactExtractor:
                 and before.paragraph == sentence.paragraph
                 and CONTINUED.match(sentence.text)
             ):
-                # `о росте преступности` / `(+0,9%, с 9554 до 9638).`: what the line before counted
+                # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: what the line before counted
                 noun = _kind_before(self.tokenizer.tokens(before.text), len(before.text))
                 state.noun = (sentence.paragraph, noun) if noun else None
             money = self._money(sentence, tokens, default, state)
@@ -597,7 +597,7 @@ class FactExtractor:
                     # `от 5 до 10 млн`, `5-10 млн`: the multiplier belongs to both ends
                     values[0] = amount_value(low_run + _multiplier_of(high_run)[-1:])
                     if values[0] is not None and values[0] > values[1]:
-                        values[0] = amount_value(low_run)  # `от 20 до 10 тыс. долларов`: 20 dollars
+                        values[0] = amount_value(low_run)  # `от 30 до 10 тыс. долларов`: 30 dollars
                 if values[0] is None or values[0] > values[1]:
                     continue
                 if match.tokens[0].value.lower() == "с":  # `вырос с 1,2 млрд до 3 млрд`: two amounts
@@ -615,11 +615,11 @@ class FactExtractor:
             unit = currency if role_before is None else None
             role = role_before = _money_role(tokens, index, end_index, role_before or default, unit)
             if role in ("other", default) and HANDED_OVER.search(sentence.text[: match.span.start]):
-                # `задержан при получении аванса в размере $15 тыс.`: what changed hands at the arrest is
+                # `задержан при получении аванса — $9 тыс.`: what changed hands at the arrest is
                 # the bribe of a bribery case, or a part of the price a service was promised for
                 role = "bribe" if default == "bribe" else "price" if state.promised else role
             if role == "price" and PROMISED.search(sentence.text):
-                state.promised = True  # `пообещал за $25 тыс. отправить его в США`
+                state.promised = True  # `пообещал за $18 тыс. устроить его в Польше`
             last_end = end_index
             if role == "none":
                 continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
@@ -730,6 +730,8 @@ class FactExtractor:
             if reported and "задержание" in lemmas(tokens[index]):
                 continue  # `слухи о задержании акима`: a report of a detention, often denied
             kind, value, qualifier = self._read_count(match_tokens)
+            if len(match_tokens) == 1 and end_index < len(tokens) and _thing(tokens[end_index]):
+                continue  # `на двое суток`, `трое ворот`: a collective numeral of things, no people
             near = tokens[index + 1 : min(index + 3, end_index + 1)]  # the words right after the number
             if kind != "crimes" and any(lemmas(t) & lexicon.animals() for t in near):
                 continue  # `Четверо животных`, `трое телят`: no people
@@ -760,7 +762,7 @@ class FactExtractor:
             if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
             if PART_OF_DETAINED.match(after):
-                continue  # `двое из задержанных причастны к кражам`: a part of people counted before
+                continue  # `трое из задержанных причастны к угонам`: a part of people counted before
             if (
                 kind in ("detained", "victims")
                 and any(f.kind == kind for f in facts)
@@ -804,7 +806,7 @@ class FactExtractor:
                     if one is not None:  # `задержаны трое сотрудников департамента и директор фонда`
                         value, end = value + 1, sentence.start + tokens[one].span.stop
             low = _range_low(tokens, index, value) if qualifier == "exact" else None
-            if low is not None:  # `5–6 человек становятся жертвами`: a range, not six
+            if low is not None:  # `3–4 человека становятся жертвами`: a range, not six
                 start, qualifier = sentence.start + tokens[index - 2].span.start, "range_high"
                 facts.append(FactDraft(kind, low, start, end, sentence.index, "range_low"))
             facts.append(FactDraft(kind, int(value), start, end, sentence.index, qualifier))
@@ -915,7 +917,7 @@ _LEADS = [
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
-    # `..., в 2021 — на 20 %, до 13,1 тысячи`, `а небольшой тяжести — на 9,6%, до 20 068`: a change, its verb
+    # `..., в 2021 — на 20 %, до 13,1 тысячи`, `а тяжких — на 4,1%, до 3 550`: a change, its verb
     # said once
     rf"(?:\b(?:в|за)\s+{_PERIOD}\s*)?(?:—|–|\s-)\s*на\s+[\d,.\s]+%\s*,?\s*до\s+",
     # `(АППГ — 2396)`: the same period of last year, the noun said before
@@ -1536,7 +1538,7 @@ def _compared_counts(
                         paragraph, carried = state.count
                         kind = carried if paragraph == sentence.paragraph else None
                     if kind is None and state is not None and state.noun and CONTINUED.match(sentence.text):
-                        # `о росте преступности` / `(+0,9%, с 9554 до 9638).`: a line broken mid-sentence
+                        # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: a line broken mid-sentence
                         paragraph, carried = state.noun
                         kind = carried if paragraph == sentence.paragraph else None
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
@@ -1814,6 +1816,12 @@ def _after_number(tokens, index: int, match_tokens) -> bool:
         return False
     own = [lexicon.multipliers()[w] for t in match_tokens for w in lemmas(t) if w in lexicon.multipliers()]
     return bool(own) and max(own) < first and _is_amount_token(match_tokens[0])
+
+
+def _thing(token) -> bool:
+    """An inanimate noun in its likeliest reading (`суток`)."""
+    forms = getattr(token, "forms", ())
+    return bool(forms) and {"NOUN", "inan"} <= forms[0].grams.values
 
 
 def _range_low(tokens, index: int, value) -> int | None:

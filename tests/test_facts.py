@@ -696,10 +696,10 @@ CASES = [
     # r17: a person with a predicate of his own, then the detention; injured people; imprisoned people;
     # contracts' sums; money sent (`переводили`); a change in brackets with an author's note
     (
-        "Задержанный дал признательные показания и помещён в изолятор временного содержания.",
+        "Задержанный во всём сознался и помещён в изолятор на двое суток.",
         [(D, 1, "exact", None, None)],
     ),
-    ("Водитель попытался скрыться, но был задержан.", [(D, 1, "exact", None, None)]),
+    ("Водитель хотел уехать с места аварии, но был задержан.", [(D, 1, "exact", None, None)]),
     ("Также телесные повреждения получили 12 человек.", [(V, 12, "exact", None, None)]),
     ("За тяжкие преступления лишились свободы 40 человек.", []),
     (
@@ -707,8 +707,8 @@ CASES = [
         [(M, 750000000, "exact", "KZT", "other")],
     ),
     (
-        "От 100 тыс. до 500 тысяч тенге переводили вкладчики за участие в программе.",
-        [(M, 100000, "range_low", "KZT", "damage"), (M, 500000, "range_high", "KZT", "damage")],
+        "От 150 тыс. до 400 тысяч тенге переводили вкладчики за участие в программе.",
+        [(M, 150000, "range_low", "KZT", "damage"), (M, 400000, "range_high", "KZT", "damage")],
     ),
     (
         "Наблюдаем спад краж (с 610 до 480 — прим. ред.).",
@@ -757,7 +757,7 @@ CASES = [
     ),
     ("В Хорезме задержали замхокима района.", [(D, 1, "exact", None, None)]),
     (
-        "Инспектора задержали при получении 2 млн тенге за увод от уголовной ответственности.",
+        "Инспектора задержали при получении 2 млн тенге: их он просил за увод от ответственности.",
         [(D, 1, "exact", None, None), (M, 2000000, "exact", "KZT", "bribe")],
     ),
     # r20: people named by where they come from; an adverb before the adjectives; a count before a dash
@@ -775,6 +775,7 @@ CASES = [
         [(D, 2, "exact", None, None)],
     ),
     ("В управление полиции доставлены 11 мигрантов.", [(D, 11, "exact", None, None)]),
+    ("Склад закрыли на трое суток.", []),  # a collective numeral of things: no people
     # a line broken mid-sentence: the numbers of the next line count what the line before named
     (
         "Отмечен рост регистрируемой преступности\n(+0,9%, с 8120 до 8195).",
@@ -828,8 +829,8 @@ CASES = [
         [(C, 3, "exact", None, None), (C, 4, "exact", None, None)],
     ),
     (
-        "В 2022 году число краж уменьшилось на 4% - до 12,5 тысячи случаев, в 2021 — на 20%, до 13,1 тысячи.",
-        [(C, 12500, "exact", None, None), (C, 13100, "exact", None, None)],
+        "В 2023 году число краж упало на 4% - до 11,5 тысячи эпизодов, в 2022 — на 20%, до 12,1 тысячи.",
+        [(C, 11500, "exact", None, None), (C, 12100, "exact", None, None)],
     ),
     # r13: procurement violations; families as victims; advances and works paid to contractors; goods'
     # worth with a qualifier before `на`

@@ -248,7 +248,7 @@ ONE_PERSON = or_(
         dictionary({"задержание"}),
         or_(rule(modifiers(), person("nomn")), rule(in_caseless({"он", "она"}))),
     ),
-    # `после задержания в пятницу следователя`, `с задержания полицейскими мужчины`: a detention told as
+    # `после задержания в среду прокурора`, `с задержания полицейскими водителя`: a detention told as
     # a noun, the person in the genitive
     rule(
         dictionary({"задержание"}),
@@ -297,9 +297,9 @@ PERSON_FIRST = or_(
         PASSIVE,
     ),
     rule(NAMED, BETWEEN.repeatable(max=BETWEEN_MOST).optional(), PASSIVE),
-    # `Один из автоворов был задержан накануне`: one of a group, then the participle
+    # `Один из угонщиков был задержан утром`: one of a group, then the participle
     rule(ONE_OF, modifiers(), MANY, BETWEEN.repeatable(max=4).optional(), PASSIVE),
-    # `Подозреваемый дал признательные показания и помещён в ИВС`, `Водитель пытался скрыться, но был
+    # `Подозреваемый во всём сознался и помещён в ИВС`, `Водитель хотел уехать, но был
     # задержан`: the person, a predicate of his own, then the detention after `и`/`но`
     rule(
         modifiers(),
