@@ -717,7 +717,7 @@ CASES = [
     # r18: one of a group, then the participle; `однако`; migrant workers; offences stopped in a police
     # operation are administrative; a contract's word only before its sum
     ("Один из угонщиков был задержан вчера вечером.", [(D, 1, "exact", None, None)]),
-    ("Полицейские поймали угонщика у выезда из города.", [(D, 1, "exact", None, None)]),
+    ("Задержаны 20 человек, на учёт поставлены 30 человек.", [(D, 20, "exact", None, None)]),
     ("На трассе задержан «закладчик».", [(D, 1, "exact", None, None)]),
     ("Водитель пытался уехать, однако был задержан.", [(D, 1, "exact", None, None)]),
     ("В ходе рейда задержаны 40 гастарбайтеров.", [(D, 40, "exact", None, None)]),
