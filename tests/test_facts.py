@@ -776,6 +776,7 @@ CASES = [
     ),
     ("В управление полиции доставлены 11 мигрантов.", [(D, 11, "exact", None, None)]),
     ("Склад закрыли на трое суток.", []),  # a collective numeral of things: no people
+    ("Он хотел расплатиться за дом 6 миллионами (!) тенге.", [(M, 6000000, "exact", "KZT", "other")]),
     # a line broken mid-sentence: the numbers of the next line count what the line before named
     (
         "Отмечен рост регистрируемой преступности\n(+0,9%, с 8120 до 8195).",

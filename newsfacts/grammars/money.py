@@ -68,7 +68,9 @@ LEADING = rule(QUALIFIED.optional(), LEADING_ONE, CURRENCY)  # `миллион �
 LEADING_AFTER_QUALIFIER = rule(
     QUALIFIER, QUALIFIED_ONE, CURRENCY
 )  # `свыше миллиарда трёхсот миллионов тенге`
-MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED)
+# `за 4 миллиона (!) тенге`: the writer's exclamation between the amount and its currency
+EXCLAIMED = rule(QUALIFIED.optional(), UNIT_AMOUNT, eq("("), eq("!"), eq(")"), CURRENCY)
+MONEY = or_(RANGE, PLAIN, SIGN_FIRST, ELIDED, EXCLAIMED)
 # SPELLED and LEADING reach far: parsed apart, only around a bracket or a lone `миллион` (see facts.py),
 # so that they do not widen the windows of every sum
 RARE_FORMS = [
