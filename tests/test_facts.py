@@ -1059,6 +1059,7 @@ def test_phrase(pipeline, phrase, expected):
 # Values are normalised to a unit that can be summed: kg, l, pcs (and pack, block for cigarettes).
 SEIZED = [
     ("Изъято 42,5 кг гашиша.", [(Decimal("42.5"), "kg", "гашиш", "exact")]),
+    ("У него нашли около полкилограмма гашиша.", [(Decimal("0.5"), "kg", "гашиш", "about")]),
     ("Изъято более 40 кг гашиша.", [(40, "kg", "гашиш", "more_than")]),
     ("У него изъяли 1,2 тонны марихуаны.", [(1200, "kg", "марихуана", "exact")]),
     ("Обнаружено 120 г героина.", [(Decimal("0.12"), "kg", "героин", "exact")]),
