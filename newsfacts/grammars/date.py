@@ -32,8 +32,11 @@ MONTHS_COUNT = or_(rule(MONTHS_NUMBER), rule(MONTHS_WORD))
 
 DAY_DATE = rule(DAY, MONTH, rule(eq(",").optional(), YEAR).optional())  # (`12 января, 2026`)
 NUMERIC = rule(type("DATE"))
-DAY_RANGE = rule(
-    in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
+DAY_RANGE = or_(
+    rule(
+        in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
+    ),
+    rule(DAY, in_({"-", "—"}), DAY_DATE),  # `на 25-27 декабря 2025 года`
 )
 # `в начале марта (2025 года)`: the part of the month is not told apart, the whole month is the date
 PART_OF_MONTH = dictionary({"начало", "конец", "середина"})
@@ -71,7 +74,7 @@ MONTH_SPAN = or_(
     rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR),
     rule(in_caseless({"с"}), YEAR, UNTIL, MONTH, YEAR),  # `с 2021 по октябрь 2024 года`
     # `за январь–сентябрь 2025 года` (with its `за`: one date, not `за январь–сентябрь` and a year)
-    rule(in_caseless({"за"}).optional(), MONTH, DASH, MONTH, YEAR),
+    rule(in_caseless({"за", "в"}).optional(), MONTH, DASH, MONTH, YEAR),  # `в январе-марте 2025 года`
 )
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
