@@ -402,6 +402,11 @@ def _worth_of_goods(tokens, start: int) -> bool:
             break
         if "стоимость" in lemmas(tokens[index]):
             return True
+        # `сумма изъятого товара составила X`: the goods' sum, named as the subject of the clause
+        if "сумма" in lemmas(tokens[index]) and any(
+            lemmas(t) & lexicon.goods() for t in tokens[index + 1 : index + 4]
+        ):
+            return True
     return False
 
 
@@ -431,6 +436,7 @@ def _same_item(text: str, start: int, stop: int) -> bool:
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
+ADVANCE = re.compile(r"\bаванс\w*(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
 
@@ -618,6 +624,8 @@ class FactExtractor:
                 # `задержан при получении аванса — $9 тыс.`: what changed hands at the arrest is
                 # the bribe of a bribery case, or a part of the price a service was promised for
                 role = "bribe" if default == "bribe" else "price" if state.promised else role
+            elif role == "other" and state.promised and ADVANCE.search(sentence.text[: match.span.start]):
+                role = "price"  # `потребовал аванс в размере $9 тыс.` after a service promised for a price
             if role == "price" and PROMISED.search(sentence.text):
                 state.promised = True  # `пообещал за $18 тыс. устроить его в Польше`
             last_end = end_index

@@ -788,6 +788,14 @@ CASES = [
         [(V, 3, "range_low", None, None), (V, 4, "range_high", None, None)],
     ),
     ("За 2024 – 5 человек стали жертвами мошенников.", [(V, 5, "exact", None, None)]),
+    # an advance on a service promised for a price; the goods' sum; smuggled goods' worth; a deal
+    (
+        "Он пообещал за 20 тысяч долларов оформить визу. Потом потребовал аванс в размере 8 тысяч долларов.",
+        [(M, 20000, "exact", "USD", "price"), (M, 8000, "exact", "USD", "price")],
+    ),
+    ("Общая сумма изъятого товара составила 90 миллионов тенге.", [(M, 90000000, "exact", "KZT", "price")]),
+    ("Таможенники задержали контрабанду почти на 2 млн сомов.", [(M, 2000000, "less_than", "KGS", "price")]),
+    ("Мошенники готовили сделку на 40 тысяч долларов.", [(M, 40000, "exact", "USD", "price")]),
     # a text of corruption that names no theft: the sum handed over is a bribe
     (
         "Чиновника заподозрили в коррупции: он получил от застройщика 8 тысяч долларов.",
