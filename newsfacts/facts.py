@@ -436,6 +436,13 @@ def _same_item(text: str, start: int, stop: int) -> bool:
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
+# `задержали группу`, `задержана преступная группа`, `группа ... обезврежена`: a group caught, its size told
+# after it (`в группу входили пять местных жителей`)
+GROUP_CAUGHT = re.compile(
+    r"\b(?:задержа\w*|обезвреж\w*)\s+(?:[\w-]+\s+){0,3}групп|\bгрупп\w*\s+(?:[\w-]+\s+){0,4}(?:задержан|обезврежен)",
+    re.IGNORECASE,
+)
+MEMBERS = re.compile(r"\bвходил[аио]?\b|\bв\s+е[её]\s+состав", re.IGNORECASE)
 ADVANCE = re.compile(r"\bаванс\w*(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
@@ -456,6 +463,7 @@ class _Carried:
     listing: str | None = None  # the kind of a count whose sentence opens a list (`822 дела, в том числе:`)
     row: tuple[int, str, str, str] | None = None  # (paragraph, count kind, currency, role) of a table row
     noun: tuple[int, str] | None = None  # (paragraph, kind) of the last counted noun of the sentence before
+    group_caught: int | None = None  # the sentence that told of a group detained (`задержали группу`)
     promised: bool = False  # a service was promised for a price (`пообещал за $18 тыс. устроить`)
 
 
@@ -479,6 +487,8 @@ class FactExtractor:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
+            if GROUP_CAUGHT.search(sentence.text):
+                state.group_caught = sentence.index
             state.noun = None
             before = doc.sentences[sentence.index - 1] if sentence.index else None
             if (
@@ -756,6 +766,10 @@ class FactExtractor:
                 )
                 if kind is None and TO_THE_POLICE.search(sentence.text):
                     kind = "detained"  # `В отдел полиции доставлены 12 человек`: brought in by the police
+                caught = state.group_caught
+                if kind is None and caught is not None and sentence.index - caught <= 3:
+                    if MEMBERS.search(sentence.text):  # `Задержана группа. В неё входили пять жителей`
+                        kind = "detained"
                 if kind is None and value is not None and value > 1 and value == int(value):
                     # `Пятеро молодых людей ... похищали скот. Всех их задержали`: told of in a later sentence
                     group = FactDraft("detained", int(value), start, end, sentence.index)
