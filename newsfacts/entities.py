@@ -346,7 +346,14 @@ class EntityFinder:
                     readings = list(dict.fromkeys(genitive + readings))
                 persons.append((readings, person))
         chrome = page_chrome(doc.normalized.text)
-        found = [_quoted_part(o, text) for o in rule_orgs + ner_found if not chrome.covers(o.start)]
+        # (an excerpt cut mid-word, `Департамент госдоходов по Ман`: a name running into its end is no name)
+        last = re.search(r"\w+$", text.rstrip())  # (a short capitalised word, not an acronym: `Кы`, `Ман`)
+        cut = last.end() if last and re.fullmatch(r"[А-ЯЁ][а-яё]{0,2}", last.group()) else None
+        found = [
+            _quoted_part(o, text)
+            for o in rule_orgs + ner_found
+            if not chrome.covers(o.start) and o.end != cut
+        ]
         doc.organisations = sorted((n for o in found for n in self._names_of(o)), key=lambda o: o.start)
         persons = [p for p in persons if not chrome.covers(p[1].start)]
         # `ТОО «Алтай Береке Групп»`: a town inside a company's quoted name is named, but is not the scene
