@@ -347,8 +347,11 @@ class EntityFinder:
                 persons.append((readings, person))
         chrome = page_chrome(doc.normalized.text)
         # (an excerpt cut mid-word, `Департамент госдоходов по Ман`: a name running into its end is no name)
-        last = re.search(r"\w+$", text.rstrip())  # (a short capitalised word, not an acronym: `Кы`, `Ман`)
-        cut = last.end() if last and re.fullmatch(r"[А-ЯЁ][а-яё]{0,2}", last.group()) else None
+        # (a short capitalised word, not an acronym: `Кы`, `Ман`; the tail only: `\w+$` over a long run of
+        # word characters would be quadratic)
+        tail = text.rstrip()[-8:]
+        last = re.search(r"(?<!\w)[А-ЯЁ][а-яё]{0,2}$", tail)
+        cut = len(text.rstrip()) if last else None
         found = [
             _quoted_part(o, text)
             for o in rule_orgs + ner_found
