@@ -97,7 +97,7 @@ ORG_NAMES = [
     ("Подряд достался ТОО Steppe Road Systems без конкурса.", {"Steppe Road Systems"}),
     ("Об этом пишут Новости Mail.", {"Новости Mail"}),
     ("Сообщение проверяет Департамент полиции (ДП).", set()),
-    ("Об этом сообщил заместитель начальника ДП Ка", set()),  # an excerpt cut mid-word
+    ("Данные привёл глава ДП Ка", set()),  # an excerpt cut mid-word
     # a body's name NER cut inside the quotes of the company it names: the quoted name
     ("Телефоны изъяли таможенники из отдела контрабанды СТК «Актау-Порт».", {"Актау-Порт"}),
     # a border service named with its committee is one body; a legal form alone is none
