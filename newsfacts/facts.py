@@ -48,7 +48,6 @@ NUMBER_ANCHORS = [
 ]
 # ... or a collective (`задержаны трое`); one detained person is found from `задержан`, `взят под стражу`
 # (the person may come up to ~30 tokens before it: these get windows of their own).
-DETAINING = set(lexicon.detention_words())
 DETAIN_ANCHORS = [count.DETAIN, dictionary({"взять"})]
 
 
@@ -1658,7 +1657,7 @@ def _one_more_before(tokens, index: int) -> int | None:
 
 
 def _after_detention_word(tokens, index: int) -> bool:
-    return index > 0 and bool(lemmas(tokens[index - 1]) & DETAINING)
+    return index > 0 and bool(lemmas(tokens[index - 1]) & lexicon.detention_words())
 
 
 def _one_more_after(tokens, end_index: int) -> int | None:

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 from . import resources
 from .document import DateDraft, Document, FactDraft
+from .facts import TABLE_ROW  # `Астана — 2 950 / 3,4 млрд`: a row of a table of totals per town
 from .spans import Spans
 
 # Crimes that take property: `похищено`, `обманул` in a story about one of them say nothing new.
@@ -220,10 +221,6 @@ def _is_year_or_more(d: DateDraft) -> bool:
 
 def _is_range(d: DateDraft) -> bool:
     return d.end_date > d.start_date
-
-
-# `Алматы — 4 312 фактов / 6,1 млрд тенге ущерба`: a row of a table of totals per town
-TABLE_ROW = re.compile(r"\s*[А-ЯЁ][\w-]*(?:\s+[\w-]+)?\s*[—–-]\s*\d[\d \u00a0]*(?:\s+[а-яё]+)?\s*/\s*\d")
 
 
 class _Sentence:

@@ -26,13 +26,17 @@ JOINED_ADJECTIVES = rule(ADJECTIVE, eq("и"), ADJECTIVE)
 
 # `задержаны 9 пакистанцев`, `семь новгородцев`: people named by where they come from (any animate noun
 # in the plural, not an animal: rules/animal_words.txt); facts.py reads them as people
+# (not a place or a name guessed to be a person)
+PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
+
+
 class LikelyPeople(Predicate):
     """A plural noun whose likeliest reading is animate and that has no inanimate noun reading: `пакистанцев`,
     `новгородцев`; not `голов`, `мешков`, `метров` (a head of cattle, a sack, a metre are animate only in
     rare senses)."""
 
     __attributes__ = []
-    _BARRED = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"})
+    _BARRED = frozenset(PROPER)
 
     def __call__(self, token):
         forms = getattr(token, "forms", ())
@@ -86,9 +90,8 @@ PASSIVE = or_(
 # which ends PERSON_FIRST: there it would widen every window)
 CUSTODY_FIRST = rule(CUSTODY, and_(dictionary({"взять", "отправить", "заключить", "поместить"}), SINGLE))
 ANIMAL = dictionary(set(lexicon.animals()))  # `скота задержали`: an animal is no person
-# (not a capital `В` read as an initial; not a place or a name guessed to be a person)
+# (not a capital `В` read as an initial)
 LONG = custom(lambda value: len(value) > 2)
-PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
 
 
 def person(*grams: str):
