@@ -3,6 +3,7 @@ quotes after `компания`, `ТОО`, `соцсеть`), names normalised t
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -187,6 +188,8 @@ def org_nominative(text: str) -> str:
     """
     words = text.split()
     as_written = " ".join(words)
+    if len(words) == 1 and (guessed := _guessed_name(as_written)) is not None:
+        return guessed
     for k, word in enumerate(words):
         if not re.fullmatch(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", word):
             return as_written
@@ -230,6 +233,25 @@ def org_nominative(text: str) -> str:
             return as_written
         return " ".join([*out, _keep_case(word, form), *words[k + 1 :]])
     return as_written
+
+
+def _guessed_name(word: str) -> str | None:
+    """`Казпочты`, `ЦОНе`, `ЭкоИсламикБанка` -> `Казпочта`, `ЦОН`, `ЭкоИсламикБанк`: a one-word name the
+    dictionary does not know is declined by the analyser's guess from its ending, when no guess is the
+    nominative; the written capitals stay (an acronym keeps its case, `КазВодХоз` its inner capitals).
+    None for a known word (the body rules decline `Акимата`) and for an all-capital acronym."""
+    if not re.fullmatch(r"[А-ЯЁ][А-Яа-яЁё]+", word) or word.isupper():
+        return None
+    if analyzer().raw.word_is_known(word.lower()):
+        return None
+    guesses = _singular(word, "NOUN")
+    if not guesses or any("nomn" in g.grams for g in guesses):
+        return word
+    form = guesses[0].inflect({"nomn", "sing"})
+    if form is None:
+        return word
+    same = len(os.path.commonprefix([word.lower(), form]))
+    return word[:same] + form[same:]
 
 
 def _quoted_part(org: NamedMention, text: str) -> NamedMention:
