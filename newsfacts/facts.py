@@ -204,6 +204,8 @@ def _nearest(
             return found[0], found[1] + lo
         if hi < len(tokens) and _part_follows(tokens, hi):
             return None, -1  # `Проверены 40 мигрантов, пятеро из них задержаны`: the 40 were not
+        if lo > 0 and _own_predicate_follows(tokens, lo - 1):
+            return None, -1  # `двое задержаны, трое скрылись`: the three have a verb of their own
     best, best_distance, best_index = None, TRIGGER_WINDOW + 1, -1
     fallback = None
     # (a word farther than TRIGGER_WINDOW is never taken: only the words within it are read)
@@ -286,7 +288,18 @@ def _clause_break(tokens, index: int) -> bool:
     following = [t.value.lower() for t in tokens[index + 1 : index + 4]]
     if value == ";" or (value == "," and following[:1] and following[0] in ("а", "но", "однако")):
         return True
-    return _part_follows(tokens, index)
+    return _part_follows(tokens, index) or _own_predicate_follows(tokens, index)
+
+
+def _own_predicate_follows(tokens, index: int) -> bool:
+    """`один задержан, трое находятся в розыске`: a comma, a number and its own verb open a statement of
+    their own (what befell the three is not the detention before)."""
+    return (
+        tokens[index].value == ","
+        and index + 2 < len(tokens)
+        and _is_amount_token(tokens[index + 1])
+        and _is_verb(tokens[index + 2])
+    )
 
 
 def _part_follows(tokens, index: int) -> bool:
@@ -950,7 +963,8 @@ _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
 _ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"  # (`— прим. автора`)
 COMPARED = re.compile(
-    rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+,\d)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER}){_ENDS}",
+    rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+(?:,\d)?)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER})"
+    rf"{_ENDS}",  # (`до 58 тыс.`, `до 13,1 тысячи`)
     re.IGNORECASE,
 )
 # `в Алматы (3 210), Астане (2 105)`: a count in brackets after a place (checked: a capital in `place`)
@@ -979,7 +993,8 @@ CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
-    r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s))",
+    # (`из которых 39 зарегистрировано в мае`: a short participle after the number)
+    r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s|[а-яё]+(?:ано|ено|ято|ыто|ены|аны|яты)\b))",
     re.IGNORECASE,
 )
 OF_THEM = re.compile(r"из\s+(?:них|которых)", re.IGNORECASE)
@@ -1005,9 +1020,11 @@ FROM_TO_NOUN = re.compile(
     rf"\bсо?\s+(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.)(?=\s+до\s+\d[\d \u00a0,]*(?:\s*тыс\.)?\s+[а-яё])",
     re.IGNORECASE,
 )  # (`с 3,2 тыс. до 2,7 тыс. случаев`)
-# `101 преступление на 10 тысяч населения`: a rate, not a count
+# `101 преступление на 10 тысяч населения`, `9 тыс. киберпреступлений в неделю`: a rate, not a count
+# (not `в день выборов`: a day named after it is a date)
 RATE = re.compile(
-    r"^\s*[а-яё]*\s*на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)",
+    r"^\s*[а-яё]*\s*(?:на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)"
+    r"|в\s+(?:неделю|сутки|месяц|час|среднем)\b|в\s+день(?=\s*(?:[,.;)]|$))|ежедневно|еженедельно|ежемесячно)",
     re.IGNORECASE,
 )
 # `1 640 фактов в 2023 году, 1 415 в 2024-м и 1 190 за 10 месяцев 2025 года`: the period after the number

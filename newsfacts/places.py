@@ -4,7 +4,6 @@ that finds place mentions in the sentences, whether or not NER saw them."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from . import geo, resources
@@ -163,7 +162,6 @@ class PlaceFinder:
         # the countries named so far choose among homonyms (`Иваново` in Belarus after `Беларусь`)
         self._countries: set[str] = set()
         self._last_end = -1
-        self._written: dict[str, Place] = {}  # a region of the rules -> its name as the text writes it
         self._chrome = chrome = page_chrome(doc.normalized.text)
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or chrome.covers(sentence.start):
@@ -198,10 +196,6 @@ class PlaceFinder:
                     doc.places.append(PlaceMention(place, start, end, sentence.index, origin))
                 i = j
         self._unknown_towns(doc)
-        # one name for a region in a document: `область Абай` when the text writes it so once
-        for mention in doc.places:
-            if mention.place.kind == "region" and mention.place.name in self._written:
-                mention.place = self._written[mention.place.name]
 
     def _town_not_person(self, text: str, mention: Mention) -> Mention:
         """NER reads `жителя г. Тараза`, `полицейские Балхаша` as a person called Тараза, Балхаша: one word
@@ -275,14 +269,14 @@ class PlaceFinder:
         return self._world(tokens, i)
 
     def _named_after_region_word(self, tokens, i: int) -> Place | None:
-        """`области Абай`, `в области Жетісу`: a Kazakh region of 2022 named as it is written, `область
-        Абай` (the rules' row, `Абайская область`, names it when the text says `Абайской области`)."""
+        """`области Абай`, `в области Жетісу`: a Kazakh region of 2022 by its official name (`область Абай`,
+        `область Жетысу`), however the text writes it (`Абайской области` is the same region)."""
         if not self._region_word(tokens, i - 1) or not tokens[i].text.replace("-", "").isalpha():
             return None
         place = self.gazetteer.lookup(f"область {tokens[i].text}")
         if place is None or place.kind != "region":
             return None
-        return self._written.setdefault(place.name, replace(place, name=f"область {tokens[i].text}"))
+        return place
 
     def _world(self, tokens, i: int):
         """The places of the whole world (geo.py) the rules do not know, in any case: `в Смоленске`,
