@@ -515,7 +515,7 @@ class FactExtractor:
             # a seized quantity is no count (`300 патронов`): its span is taken before the counts
             money += self._seized(sentence, tokens, [(f.start, f.end) for f in money], state)
             counts = self._counts(sentence, tokens, [(f.start, f.end) for f in money], state)
-            counts += _group_detained(sentence, tokens, counts, state)
+            counts += _group_detained(sentence, tokens, counts, state, doc.facts)
             counts += _named_pair(doc, sentence, tokens, counts)
             counts += _named_one(doc, sentence, tokens, counts)
             counts += _restraint(sentence, counts)
@@ -538,6 +538,7 @@ class FactExtractor:
             doc.facts.extend(money + counts)
         if not any(f.kind == "detained" for f in doc.facts):
             doc.facts.extend(self._the_detained(doc))
+        doc.facts = _without_repeated_lines(doc)
         doc.facts = _without_repeated_detentions(_without_headline_repeats(doc), doc.normalized.text)
 
     def _the_detained(self, doc: Document) -> list[FactDraft]:
@@ -548,10 +549,16 @@ class FactExtractor:
                 continue
             tokens = self.tokenizer.tokens(sentence.text)
             for index, token in enumerate(tokens[:-1]):
-                # (the next token may be a figure or a sign, which has no forms); `Как пояснил задержанный`
+                # (the next token may be a figure or a sign, which has no forms); `Как пояснил задержанный`;
+                # `Задержанный А.М. доставлен в отдел`: initials between, a participle for the verb
+                after = index + 1
+                while after < len(tokens) - 1 and (
+                    tokens[after].value == "." or INITIAL.fullmatch(tokens[after].value)
+                ):
+                    after += 1
                 if token.value.lower() in ("задержанный", "задержанная") and any(
-                    "VERB" in form.grams
-                    for near in (tokens[index + 1], tokens[index - 1] if index else token)
+                    "VERB" in form.grams or (near is tokens[after] and "PRTS" in form.grams)
+                    for near in (tokens[after], tokens[index - 1] if index else token)
                     for form in getattr(near, "forms", ())
                 ):
                     start, end = sentence.start + token.span.start, sentence.start + token.span.stop
@@ -1134,11 +1141,16 @@ def _restraint(sentence: Sentence, counts: list[FactDraft]) -> list[FactDraft]:
 GROUP_REACH = 8  # sentences: how far a plural noun in a later paragraph may point back at a group
 
 
-def _group_detained(sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried) -> list[FactDraft]:
+def _group_detained(
+    sentence: Sentence, tokens, counts: list[FactDraft], state: _Carried, earlier: list[FactDraft]
+) -> list[FactDraft]:
     """`Всех их задержали`, `все они задержаны`: the group of people counted earlier in the paragraph
     with no word of what befell them (`Трое подростков ... угоняли машины`) was detained. The evidence
-    is the count itself: it holds the number."""
+    is the count itself: it holds the number. Not a group smaller than people detained before it
+    (`задержаны 27 мигрантов. У 9 иностранцев не было документов. Их водворили в приёмник`: a part)."""
     if state.group is None or counts:
+        return []
+    if any(f.kind == "detained" and f.value > state.group[1].value for f in earlier):
         return []
     detain = lexicon.detention_words()
     words = {t.value.lower() for t in tokens}
@@ -1311,7 +1323,7 @@ BULLET = re.compile(r"\s*[•·▪*–—-]")
 def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
     trigger word of its own (seized or not), and either gives the weight of what the sentence right before
-    it in its paragraph found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
+    it found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
     Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of a list that such a sentence opens
     (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this sentence's own trigger words for the
     sentences after it."""
@@ -1321,7 +1333,10 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     told = not kinds and (
         # (the words are read only after a seizing sentence: most sentences follow none)
         (
-            state.seizing == (sentence.paragraph, sentence.index - 1)
+            # (the sentence right before, in its paragraph or closing the one before: `Общий вес ...`
+            # told as a paragraph of its own)
+            state.seizing is not None
+            and state.seizing[1] == sentence.index - 1
             and any(lemmas(t) & measures for t in tokens)
         )
         or bulleted
@@ -1761,14 +1776,48 @@ def _table_row(sentence: Sentence, money: list[FactDraft], counts: list[FactDraf
     ]
 
 
+INITIAL = re.compile(r"[А-ЯЁ]")  # `А` of `А.М.`
+# a line this long told again word for word is the same news (a page's headline twice)
+REPEATED_LINE_WORDS = 4
+
+
+def _without_repeated_lines(doc: Document) -> list[FactDraft]:
+    """A sentence that begins with an earlier sentence word for word (`Х задержан в Алматы` again, with
+    a photo credit after it): its facts in that part are the earlier ones told again."""
+    seen: list[str] = []
+    repeated: dict[int, int] = {}  # sentence index -> how many of its characters repeat an earlier one
+    for sentence in doc.sentences:
+        text = sentence.text.strip()
+        for earlier in seen:
+            if text.startswith(earlier):
+                repeated[sentence.index] = max(repeated.get(sentence.index, 0), len(earlier))
+        if len(text.split()) >= REPEATED_LINE_WORDS:
+            seen.append(text)
+    if not repeated:
+        return doc.facts
+    starts = {s.index: s.start + len(s.text) - len(s.text.lstrip()) for s in doc.sentences}
+    return [
+        f
+        for f in doc.facts
+        if not (f.sentence in repeated and f.end - starts[f.sentence] <= repeated[f.sentence])
+    ]
+
+
 def _without_headline_repeats(doc: Document) -> list[FactDraft]:
     """`В ВКО задержан лжепродавец` as the headline of a text that tells the detention again: one
     detention. A headline is a first paragraph of one sentence without a final stop."""
-    first = doc.sentences[0] if doc.sentences else None
+    # (the first line that is no page chrome: `$ 509.84 € 595.75` above the headline)
+    first = next((s for s in doc.sentences if s.index not in doc.skipped), None)
+    # (the headline told again with a photo credit after it is still the headline)
+    rest = [
+        s
+        for s in doc.sentences[1:]
+        if first is not None and not s.text.strip().startswith(first.text.strip())
+    ]
     if (
         first is None
         or first.text.rstrip().endswith((".", "!", "?"))
-        or (len(doc.sentences) > 1 and doc.sentences[1].paragraph == first.paragraph)
+        or (rest and rest[0].paragraph == first.paragraph)
     ):
         return doc.facts
     body = [f for f in doc.facts if f.sentence != first.index and f.kind == "detained"]

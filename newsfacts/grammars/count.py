@@ -183,6 +183,13 @@ COORDINATED_OBJECTS = rule(
     modifiers(),
     person("accs"),
 )
+# `по подозрению в браконьерстве`, `по подозрению в краже скота`: what the person is suspected of
+SUSPECTED_OF = rule(
+    in_caseless({"по"}),
+    dictionary({"подозрение"}),
+    in_caseless({"в", "во"}),
+    rule(and_(gram("NOUN"), not_(gram("accs")))).repeatable(max=3),
+)
 # `задержан один из руководителей`, `арестовал одного из основателей`: one of a group
 ONE_OF = rule(in_caseless({"один", "одна", "одного", "одну"}), eq("из"))
 MANY = and_(FormWith("NOUN", "anim", "plur", "gent", without=PROPER), LONG)
@@ -233,6 +240,7 @@ ONE_PERSON = or_(
         in_caseless({"и", "также", "еще", "ещё"}).optional(),
         rule(in_caseless({"в", "во"}), type("RU")).optional(),  # `задержали в Актау 44-летнего мужчину`
         rule(in_caseless({"с"}), in_caseless({"поличным"})).optional(),  # `задержала с поличным мужчину`
+        SUSPECTED_OF.optional(),  # `задержали по подозрению в браконьерстве мужчину`
         modifiers(),
         person("accs"),
     ),

@@ -51,7 +51,11 @@ class ItemWord(Predicate):
     def __call__(self, token):
         if token.type != "RU" or item_of(token.value) is None:
             return False
-        return not self.noun or any("NOUN" in form.grams for form in getattr(token, "forms", ()))
+        if not self.noun:
+            return True
+        # (not a word that may be an adjective of the next noun: `двух золотых слитков` are no two golds)
+        forms = getattr(token, "forms", ())
+        return any("NOUN" in f.grams for f in forms) and not any("ADJF" in f.grams for f in forms)
 
     def gate(self) -> list[tuple]:
         """What a token that satisfies it has (windows._gate): the type."""
