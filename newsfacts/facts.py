@@ -556,9 +556,12 @@ class FactExtractor:
                     tokens[after].value == "." or INITIAL.fullmatch(tokens[after].value)
                 ):
                     after += 1
+                # `задержанный водитель С.С. является гражданином`: the word before a person's noun
                 if token.value.lower() in ("задержанный", "задержанная") and any(
-                    "VERB" in form.grams or (near is tokens[after] and "PRTS" in form.grams)
-                    for near in (tokens[after], tokens[index - 1] if index else token)
+                    "VERB" in form.grams
+                    or (near is tokens[after] and "PRTS" in form.grams)
+                    or (near is tokens[index + 1] and all(g in form.grams for g in PERSON_NOMINATIVE))
+                    for near in (tokens[after], tokens[index + 1], tokens[index - 1] if index else token)
                     for form in getattr(near, "forms", ())
                 ):
                     start, end = sentence.start + token.span.start, sentence.start + token.span.stop
@@ -996,7 +999,8 @@ REPORTS = re.compile(
 REPORT_NOUNS = re.compile(r"заявлени|сообщени|обращени", re.IGNORECASE)  # (what REPORTS needs)
 # `увеличилось количество мошенничеств (2401), грабежей (126)`: a count in brackets after a crime's noun
 # (checked: a crime noun of rules/count_nouns.tsv)
-CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+)\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
+# (the noun may stand a few words before: `кражи из автомобилей (22)`)
+CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+(?:\s+[а-яё-]+){{0,2}})\s*\(\s*{_NUMBER}\s*\)", re.IGNORECASE)
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
@@ -1777,6 +1781,7 @@ def _table_row(sentence: Sentence, money: list[FactDraft], counts: list[FactDraf
 
 
 INITIAL = re.compile(r"[А-ЯЁ]")  # `А` of `А.М.`
+PERSON_NOMINATIVE = ("NOUN", "anim", "nomn", "sing")
 # a line this long told again word for word is the same news (a page's headline twice)
 REPEATED_LINE_WORDS = 4
 

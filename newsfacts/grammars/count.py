@@ -31,7 +31,8 @@ PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init")
 
 
 class LikelyPeople(Predicate):
-    """A plural noun whose likeliest reading is animate and that has no inanimate noun reading: `пакистанцев`,
+    """A plural noun (or the genitive singular after 2-4) whose likeliest reading is animate and that has no
+    inanimate noun reading: `пакистанцев`,
     `новгородцев`; not `голов`, `мешков`, `метров` (a head of cattle, a sack, a metre are animate only in
     rare senses)."""
 
@@ -40,7 +41,11 @@ class LikelyPeople(Predicate):
 
     def __call__(self, token):
         forms = getattr(token, "forms", ())
-        if not forms or not {"NOUN", "anim", "plur"} <= forms[0].grams.values:
+        # (or the genitive singular that follows два, три, четыре: `два помощника`)
+        if not forms or not (
+            {"NOUN", "anim", "plur"} <= forms[0].grams.values
+            or {"NOUN", "anim", "sing", "gent"} <= forms[0].grams.values
+        ):
             return False
         nouns = [f for f in forms if "NOUN" in f.grams.values]
         return all("anim" in f.grams.values and self._BARRED.isdisjoint(f.grams.values) for f in nouns)
