@@ -215,12 +215,26 @@ def _nearest(
         if found is None or (index > 0 and tokens[index - 1].value.lower() == "пользу"):
             continue  # `взыскать в пользу потерпевших`: who gets it, not what the sum is
         if (
+            found == "victims"
+            and index + 1 < len(tokens)
+            and lemmas(tokens[index + 1]) & lexicon.lost_not_robbed()
+        ):
+            found = "none"  # `лишились прав`, `лишились свободы`: the word after says what was lost
+        if (
             index + 1 < len(tokens)
             and tokens[index + 1].value.lower() == "порядка"
             and "стража" in lemmas(token)
         ):
             continue  # `стражи порядка`: the police, not custody
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
+        if (
+            distance == 0
+            and index > start
+            and all("PRTF" in f.grams for f in getattr(token, "forms", ()) or [()])
+        ):
+            distance = (
+                1  # `задержаны 12 разыскиваемых лиц`: a participle of the count is no nearer than its verb
+            )
         if distance > TRIGGER_WINDOW:
             continue
         if (
@@ -445,6 +459,9 @@ def _same_item(text: str, start: int, stop: int) -> bool:
     return SAME_ITEM.match(text, taken.start() + start if taken else stop) is not None
 
 
+PIECES_AFTER = re.compile(
+    r"\s*[-–—]\s*\d[\d\s]*(?:шт\b|штук|купюр|банкнот)", re.IGNORECASE
+)  # notes by face value
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
@@ -661,8 +678,10 @@ class FactExtractor:
             if role == "price" and PROMISED.search(sentence.text):
                 state.promised = True  # `пообещал за $18 тыс. устроить его в Польше`
             last_end = end_index
-            if role == "none":
-                continue  # `купюр номиналом 10 000 тенге`: a face value, not money that changed hands
+            if role == "none" or PIECES_AFTER.match(sentence.text[match.span.stop :]):
+                # `купюр номиналом 10 000 тенге`, `..., 2000 тенге - 6 шт.`: a face value, not money that
+                # changed hands
+                continue
             start, end = sentence.start + match.span.start, sentence.start + match_tokens[-1].span.stop
             if len(match.tokens) > 1 and match.tokens[-1].value == "." and len(match.tokens[-2].value) > 4:
                 # `80 тысяч.`: the full stop is the sentence's
@@ -783,9 +802,11 @@ class FactExtractor:
                 continue  # `задержан при получении денег за отправку троих человек`: not the detained
             if kind == "persons":
                 lo, hi = _relative_clause(tokens, index, end_index)
-                kind, _ = _nearest(
+                kind, at = _nearest(
                     lexicon.count_triggers(), tokens[lo:hi], index - lo, end_index - lo, same_clause=True
                 )
+                if kind == "detained" and _verb_after_detention_noun(tokens, at + lo, index):
+                    kind = None  # `после задержания семи акимов уволились два чиновника`
                 if kind is None and TO_THE_POLICE.search(sentence.text):
                     kind = "detained"  # `В отдел полиции доставлены 12 человек`: brought in by the police
                 caught = state.group_caught
@@ -968,10 +989,13 @@ _LEADS = [
     r"\bАППГ\*?\s*(?:—|–|-)\s*",
     # `из них тяжких — 761`: a part of the count before, by its kind
     r"\bиз\s+них\s+[а-яё]+\s*(?:—|–|\s-)\s*",
+    # `20 дел (раскрыто 7)`: the solved ones of the count before
+    r"\(\s*раскрыт[оаы]?\s+",
 ]
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
-_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"  # (`— прим. автора`)
+# (`— прим. автора`; `краж — 54 (раскрыто 5)`)
+_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|\(\s*(?:не\s+)?раскрыт|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"
 COMPARED = re.compile(
     rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+(?:,\d)?)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER})"
     rf"{_ENDS}",  # (`до 58 тыс.`, `до 13,1 тысячи`)
@@ -1656,9 +1680,21 @@ def _parts(sentence: Sentence, counts: list[FactDraft], taken, state: _Carried) 
 DEED_ENDINGS = ("ка", "ние", "тие", "ция")  # nouns of an action: `отправка`, `избиение`, `организация`
 
 
+def _verb_after_detention_noun(tokens, at: int, index: int) -> bool:
+    """A detention told as a noun (`после задержания акимов`), then a verb of its own before the count:
+    the count is that verb's (`уволились два чиновника`), not the detention's."""
+    if not 0 <= at < index or not any("NOUN" in f.grams for f in getattr(tokens[at], "forms", ())[:1]):
+        return False
+    return any(
+        _is_verb(t) and "VERB" in t.forms[0].grams and not lemmas(t) & lexicon.detention_words()
+        for t in tokens[at + 1 : index]
+    )
+
+
 def _object_of_a_deed(tokens, index: int) -> bool:
-    """`за отправку троих человек`, `за избиение двоих`: the people a deed (after `за`) was done to."""
-    if index < 2 or tokens[index - 2].value.lower() != "за":
+    """`за отправку троих человек`, `за избиение двоих`, `увольнение двух чиновников`: the people a deed
+    was done to (not a detention: `задержание двух чиновников` is one)."""
+    if index < 1 or lemmas(tokens[index - 1]) & set(lexicon.count_triggers()):
         return False
     forms = getattr(tokens[index - 1], "forms", ())
     # (a noun of an action, by its suffix: `отправку`, `избиение`, `организацию`; not `за неделю`)

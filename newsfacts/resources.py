@@ -54,6 +54,7 @@ WORD_LISTS: tuple[str, ...] = (
     "generic_body_words.txt",
     "genitive_heads.txt",
     "goods_words.txt",
+    "lost_not_robbed.txt",
     "national_scope.txt",
     "not_town_words.txt",
     "org_acronyms.txt",

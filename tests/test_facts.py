@@ -1096,6 +1096,24 @@ CASES = [
         [(C, 31, "exact", None, None), (C, 12, "exact", None, None)],
     ),
     ("Ущерб от поджога оценили в 3 миллиона тен", [(M, 3000000, "exact", "KZT", "damage")]),
+    # r25: notes by face value in a list; `лишились прав` is no loss of a victim; a count with a verb of its
+    # own after a detention told as a noun; the object of a deed; a participle of the count
+    ("Чаще подделывали купюры номиналом 5000 тенге - 41 шт., 1000 тенге - 9 шт.", []),
+    ("За месяц 540 водителей лишились прав за пьяную езду.", []),
+    ("После задержания пяти акимов уволились два чиновника.", [(D, 5, "exact", None, None)]),
+    ("Связано ли увольнение трёх инспекторов с этим делом, неизвестно.", []),
+    ("За три дня установлено и задержано 190 разыскиваемых преступников.", [(D, 190, "exact", None, None)]),
+    # the solved ones in brackets; a count per crime before them; adjectives joined with an adverb
+    (
+        "По грабежам возбуждено 14 дел (раскрыто 6), по кражам — 41 (раскрыто 9).",
+        [
+            (C, 14, "exact", None, None),
+            (C, 6, "exact", None, None),
+            (C, 41, "exact", None, None),
+            (C, 9, "exact", None, None),
+        ],
+    ),
+    ("За год зарегистрировано 1320 тяжких и особо тяжких преступлений.", [(C, 1320, "exact", None, None)]),
 ]
 
 

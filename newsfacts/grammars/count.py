@@ -21,7 +21,9 @@ GROUP = rule(dictionary({"группа", "состав", "число"}), eq("и�
 
 NUMBER = or_(AMOUNT, LONE_MULTIPLIER)
 # `2,3 тыс. тяжких и корыстных преступлений`: two adjectives joined by `и`
-JOINED_ADJECTIVES = rule(ADJECTIVE, eq("и"), ADJECTIVE)
+JOINED_ADJECTIVES = rule(
+    ADJECTIVE, eq("и"), rule(gram("ADVB")).optional(), ADJECTIVE
+)  # `тяжких и особо тяжких`
 
 
 # `задержаны 9 пакистанцев`, `семь новгородцев`: people named by where they come from (any animate noun

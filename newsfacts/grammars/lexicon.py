@@ -200,6 +200,12 @@ def violation_words() -> frozenset[str]:
 
 
 @cache
+def lost_not_robbed() -> frozenset[str]:
+    """What people lose without being robbed (`лишились прав`): no victims."""
+    return frozenset(resources.words("lost_not_robbed.txt"))
+
+
+@cache
 def anaphora() -> frozenset[str]:
     """Words that point back at people already named (`Подозреваемый водворен в ИВС`)."""
     return frozenset(resources.words("anaphora.txt"))
