@@ -227,14 +227,9 @@ def _nearest(
         ):
             continue  # `стражи порядка`: the police, not custody
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
-        if (
-            distance == 0
-            and index > start
-            and all("PRTF" in f.grams for f in getattr(token, "forms", ()) or [()])
-        ):
-            distance = (
-                1  # `задержаны 12 разыскиваемых лиц`: a participle of the count is no nearer than its verb
-            )
+        # `задержаны 12 разыскиваемых лиц`: a participle of the count is no nearer than its verb
+        if distance == 0 and index > start and _participle(token):
+            distance = 1
         if distance > TRIGGER_WINDOW:
             continue
         if (
@@ -729,7 +724,7 @@ class FactExtractor:
                 state.item if _same_item(sentence.text, match.span.start, match.span.stop) else None
             )
             seized = (
-                _seizure(triggers, index, end_index) == "seized"
+                _seizure(triggers, index, end_index, tokens) == "seized"
                 or told_before
                 or (
                     # `Изъято 40 кг наркотиков. В том числе 12 кг героина`: the parts of a seizure
@@ -769,7 +764,7 @@ class FactExtractor:
                 continue
             end_index = index + len(match.tokens)
             after = sentence.text[match.span.stop :]
-            if RATE.match(after):
+            if RATE.match(after) or RATE_BEFORE.search(sentence.text[: match.span.start]):
                 continue  # `101 преступление на 10 тысяч населения`
             before_text = sentence.text[: match.span.start]
             if "%" in before_text and CHANGE_BY.search(before_text):  # (it needs a `%`)
@@ -1061,6 +1056,10 @@ RATE = re.compile(
     r"^\s*[а-яё]*\s*(?:на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)"
     r"|в\s+(?:неделю|сутки|месяц|час|среднем)\b|в\s+день(?=\s*(?:[,.;)]|$))|ежедневно|еженедельно|ежемесячно)",
     re.IGNORECASE,
+)
+# `ежесуточно совершалось в среднем 120 преступлений`: a rate said before the count
+RATE_BEFORE = re.compile(
+    r"\b(?:ежесуточно|ежедневно|еженедельно|ежемесячно|в\s+среднем)\b[^,.;:]*$", re.IGNORECASE
 )
 # `1 640 фактов в 2023 году, 1 415 в 2024-м и 1 190 за 10 месяцев 2025 года`: the period after the number
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
@@ -1442,7 +1441,7 @@ def _triggers(tokens) -> list[tuple[int, int, str]]:
     return found
 
 
-def _seizure(triggers, start: int, end: int) -> str | None:
+def _seizure(triggers, start: int, end: int, tokens=()) -> str | None:
     """`seized` when the trigger nearest the quantity tokens[start:end] says it was seized or found: any
     word before it in the sentence, up to TRIGGER_WINDOW words after it; `none` words (stolen, caught,
     destroyed, held as a capacity) nearer win; a tie goes to the word before."""
@@ -1451,7 +1450,8 @@ def _seizure(triggers, start: int, end: int) -> str | None:
         if first >= end and first - end + 1 > TRIGGER_WINDOW:
             break
         if start <= first < end:
-            distance = 0
+            # (a participle of the item is no nearer than the verb before it: `изъяли 27 т похищенного ДТ`)
+            distance = 1 if first > start and first < len(tokens) and _participle(tokens[first]) else 0
         elif first < start:
             distance = start - min(last, start - 1)  # from the trigger's last word
         else:
@@ -1462,6 +1462,11 @@ def _seizure(triggers, start: int, end: int) -> str | None:
 
 
 GENERIC_CRIME_NOUNS = {"факт", "случай"}
+
+
+def _participle(token) -> bool:
+    forms = getattr(token, "forms", ())
+    return bool(forms) and all("PRTF" in f.grams for f in forms)
 
 
 def _violations(tokens, start: int, end: int) -> bool:
@@ -1681,14 +1686,23 @@ DEED_ENDINGS = ("ка", "ние", "тие", "ция")  # nouns of an action: `о
 
 
 def _verb_after_detention_noun(tokens, at: int, index: int) -> bool:
-    """A detention told as a noun (`после задержания акимов`), then a verb of its own before the count:
-    the count is that verb's (`уволились два чиновника`), not the detention's."""
-    if not 0 <= at < index or not any("NOUN" in f.grams for f in getattr(tokens[at], "forms", ())[:1]):
+    """A verb of its own between a detention and the count: the count is that verb's. After a detention
+    told as a noun, any verb (`после задержания акимов уволились два чиновника`); after any, an active
+    participle opening a clause (`задержали водителя автобуса, сбившего шестерых человек`; not
+    `задержаны напавшие на магазин 3 человека`)."""
+    if not 0 <= at < index:
         return False
-    return any(
-        _is_verb(t) and "VERB" in t.forms[0].grams and not lemmas(t) & lexicon.detention_words()
-        for t in tokens[at + 1 : index]
-    )
+    noun = any("NOUN" in f.grams for f in getattr(tokens[at], "forms", ())[:1])
+    for position in range(at + 1, index):
+        token = tokens[position]
+        forms = getattr(token, "forms", ())
+        if not forms or lemmas(token) & lexicon.detention_words():
+            continue
+        if noun and _is_verb(token) and "VERB" in forms[0].grams:
+            return True
+        if tokens[position - 1].value == "," and all("PRTF" in f.grams and "actv" in f.grams for f in forms):
+            return True
+    return False
 
 
 def _object_of_a_deed(tokens, index: int) -> bool:

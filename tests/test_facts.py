@@ -1114,6 +1114,9 @@ CASES = [
         ],
     ),
     ("За год зарегистрировано 1320 тяжких и особо тяжких преступлений.", [(C, 1320, "exact", None, None)]),
+    # r26: the object of a participle clause after the detained person; a rate said before the count
+    ("В Таразе задержали водителя грузовика, сбившего четырех человек.", [(D, 1, "exact", None, None)]),
+    ("Весной ежесуточно совершалось в среднем 90 преступлений.", []),
 ]
 
 
@@ -1241,6 +1244,8 @@ SEIZED = [
     ),
     ("На складе обнаружили 4 тысячи бутылок газированных напитков.", [(4000, "pcs", "напитки", "exact")]),
     ("На посту в кузове нашли 1800 кг мандаринов.", [(1800, "kg", "фрукты и овощи", "exact")]),
+    # a participle of the item is no nearer than the seizing verb; ДТ is diesel, ДТП no item
+    ("На базе изъяли около 12 т похищенного ДТ.", [(12000, "kg", "дизельное топливо", "about")]),
     # words that start like an item and are none (rules/seized_items.tsv, item `-`)
     ("Задержаны три товарища и двое рыбаков.", []),
     ("У двух нефтяников изъяли 5 кг рыбы.", [(5, "kg", "рыба", "exact")]),
