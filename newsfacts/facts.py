@@ -466,7 +466,7 @@ GROUP_CAUGHT = re.compile(
     r"\b(?:задержа\w*|обезвреж\w*)\s+(?:[\w-]+\s+){0,3}групп|\bгрупп\w*\s+(?:[\w-]+\s+){0,4}(?:задержан|обезврежен)",
     re.IGNORECASE,
 )
-MEMBERS = re.compile(r"\bвходил[аио]?\b|\bв\s+е[её]\s+состав", re.IGNORECASE)
+MEMBERS = re.compile(r"\bвходил[аио]?\b|\bв\s+е[её]\s+состав|\bсостоял[аио]?\s+из\b", re.IGNORECASE)
 ADVANCE = re.compile(r"\bаванс\w*(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 PROMISED = re.compile(r"\bпо?обеща", re.IGNORECASE)
 PARTS = re.compile(r"\W*(?:из\s+них|в\s+том\s+числе|среди\s+них)\b", re.IGNORECASE)
@@ -780,9 +780,14 @@ class FactExtractor:
                     continue
                 end = sentence.start + match_tokens[-1].span.stop  # `семь человек - граждане России`
                 end_index, after = index + len(match_tokens), sentence.text[match_tokens[-1].span.stop :]
-            reported = index and tokens[index - 1].value.lower() in ("о", "об")
+            reported = (
+                index > 1
+                and tokens[index - 1].value.lower() in ("о", "об")
+                and not _is_verb(tokens[index - 2])
+            )
             if reported and "задержание" in lemmas(tokens[index]):
-                continue  # `слухи о задержании акима`: a report of a detention, often denied
+                continue  # `слухи о задержании акима`: a report of a detention, often denied (not
+                # `полиция сообщила о задержании вандала`)
             kind, value, qualifier = self._read_count(match_tokens)
             if len(match_tokens) == 1 and end_index < len(tokens) and _thing(tokens[end_index]):
                 continue  # `на двое суток`, `трое ворот`: a collective numeral of things, no people

@@ -160,6 +160,7 @@ COORDINATED = rule(
     or_(AGE, rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=3).optional(),
     person("nomn"),
     OF_WHOM_BEFORE_AND,  # `задержаны бывший аким Шуского района и сотрудник акимата`
+    rule(INITIAL, eq(".")).repeatable(max=3).optional(),  # `главный бухгалтер К.Р.К. и начальник`
     # `задержаны 34-летний житель Актау, управлявший машиной, и 37-летний житель Шетпе`
     rule(
         eq(","),
