@@ -41,3 +41,26 @@ def test_a_batch_run_as_one_sequence_scores_as_slovnets_padded_batch():
         assert [ner._item(words) for words in items] == [infer.encoder.item(words) for words in items]
         for index, words in enumerate(items):
             assert np.array_equal(found[index], expected[index, : len(words)]), (path, index)
+
+
+def test_the_viterbi_paths_are_slovnets_crfs():
+    """`_viterbi` gives the very tags slovnet's CRF.decode gives: batches of sentences of any lengths
+    (one word, all of one length, padded), scores random."""
+    import numpy as np
+
+    from newsfacts.ner import _viterbi
+
+    crf = NER().tagger.infer.model.head.crf
+    tags = crf.transitions.array.shape[0]
+    generator = np.random.default_rng(14)
+    for batch, longest in [(1, 1), (3, 1), (4, 2), (32, 60), (7, 130)]:
+        emissions = generator.standard_normal((batch, longest, tags)).astype(np.float32)
+        mask = np.zeros((batch, longest), dtype=bool)
+        for row, length in enumerate(generator.integers(1, longest + 1, size=batch)):
+            mask[row, :length] = True
+        mask[0] = True  # (a batch is as long as its longest sentence)
+        expected = crf.decode(emissions, mask)
+        found = _viterbi(crf.transitions.array, emissions, mask)
+        assert len(found) == len(expected)
+        for ours, theirs in zip(found, expected, strict=True):
+            assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
