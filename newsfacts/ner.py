@@ -6,15 +6,17 @@ from dataclasses import dataclass
 
 import numpy as np
 from natasha import NewsEmbedding, NewsNERTagger
-from natasha.ner import adapt_markup
+from slovnet.bio import bio_spans
 from slovnet.chop import chop
+from slovnet.const import O
 from slovnet.exec.infer import text_words
-from slovnet.markup import BIOMarkup
+from slovnet.token import find_tokens
 
 from .segment import Sentence
 
 BATCH_SIZE = 32
 MAX_WORDS = 100_000  # words whose NER ids are kept (~15 MB)
+MAX_VECTORS = 20_000  # words whose embedding is kept dequantised (~24 MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +41,18 @@ class NER:
         layers = getattr(model.encoder, "layers", None)
         self.gap = max(layer.conv.padding for layer in layers) if layers and not pads.any() else None
         self._ids: dict[str, tuple[int, int]] = {}  # a word -> its word and shape ids
+        self._vectors = _Vectors(model.emb.word)
 
     def __call__(self, sentences: list[Sentence]) -> list[Mention]:
         # Sorting by length keeps the padding of each batch small; the order is restored below.
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].text))
         markups = self._map([sentences[i] for i in order])
         found: list[Mention] = []
-        for i, markup in zip(order, markups, strict=True):
+        for i, spans in zip(order, markups, strict=True):
             sentence = sentences[i]
-            for span in markup.spans:
-                start, end = sentence.start + span.start, sentence.start + span.stop
-                found.append(Mention(span.type, start, end, sentence.text[span.start : span.stop]))
+            for type_, low, high in spans:
+                start, end = sentence.start + low, sentence.start + high
+                found.append(Mention(type_, start, end, sentence.text[low:high]))
         return sorted(found, key=lambda m: (m.start, m.end))
 
     def _map(self, sentences: list[Sentence]):
@@ -64,8 +67,7 @@ class NER:
             else:  # (a sentence of no words: slovnet's way, whatever it does with it)
                 preds = infer.decoder(infer.process(infer.encoder(items)))
             for sentence, item, pred in zip(chunk, items, preds, strict=False):  # (as slovnet zips)
-                markup = BIOMarkup.from_tuples(zip(item, pred, strict=False))
-                yield adapt_markup(markup.to_span(sentence.text))
+                yield _spans(sentence.text, item, pred)
 
     def _item(self, words: list[str]) -> tuple[list[int], list[int]]:
         """slovnet's `encoder.item(words)`, each word's ids worked out once (its shape, its lower case)."""
@@ -106,10 +108,23 @@ class NER:
             words += [*word_ids, *[word_pad] * self.gap]
             shapes += [*shape_ids, *[shape_pad] * self.gap]
         word_id, shape_id = np.array([words]), np.array([shapes])
-        found = _forward(model, word_id, shape_id, word_id == word_pad)[0]
+        # slovnet's WordShapeEmbedding, the words' vectors read from those dequantised before
+        embedded = np.concatenate((self._vectors(words)[np.newaxis], model.emb.shape(shape_id)), axis=-1)
+        found = _forward(model, embedded, word_id == word_pad)[0]
         return [
             found[start : start + len(word_ids)] for start, (word_ids, _) in zip(starts, ids, strict=True)
         ]
+
+
+def _spans(text: str, words: list[str], tags: list[str]) -> list[tuple[str, int, int]]:
+    """(type, start, stop) of each span of slovnet's BIO markup of the words and their tags, as
+    `BIOMarkup.from_tuples(zip(words, tags)).to_span(text)` gives them (natasha's `adapt_markup` keeps
+    them as they are); a sentence tagged all `O`, most of them, has none, and no markup is made for it."""
+    count = min(len(words), len(tags))  # (from_tuples zips them)
+    if all(tag == O for tag in tags[:count]):
+        return []
+    tokens = find_tokens(text, words[:count])
+    return [(span.type, span.start, span.stop) for span in bio_spans(tokens, tags[:count])]
 
 
 def _ids(encoder, word: str) -> tuple[int, int]:
@@ -117,11 +132,39 @@ def _ids(encoder, word: str) -> tuple[int, int]:
     return word_ids[0], shape_ids[0]
 
 
-def _forward(model, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
-    """slovnet's `NER.__call__` (a CNN tagger: embedding, convolution layers, projection) step for step,
-    with its convolutions' windows copied one kernel offset at a time (`_convolve`): the same numbers
-    into the same matrix product, bit for bit."""
-    x = np.swapaxes(model.emb(word_id, shape_id), 2, 1)  # batch x dim x seq, as slovnet's encoder
+class _Vectors:
+    """navec's vectors of word ids (`NavecEmbedding`: a product-quantised table, dequantised anew for
+    every word of every batch, 1.3 ms per 1 000 words), each word's dequantised once and kept: a batch's
+    vectors are then one gather (0.1 ms per 1 000 words). The same numbers."""
+
+    def __init__(self, embedding):
+        self.embedding = embedding
+        self.rows: dict[int, int] = {}  # a word id -> its row in the table
+        self.table = np.empty((0, embedding.dim), dtype=embedding.codes.array.dtype)
+
+    def __call__(self, word_ids: list[int]) -> np.ndarray:
+        """The vectors of the ids, one row each (ids x dim)."""
+        rows = self.rows
+        new = [word for word in dict.fromkeys(word_ids) if word not in rows]
+        if new:
+            if len(rows) + len(new) > MAX_VECTORS:
+                rows.clear()
+                new = list(dict.fromkeys(word_ids))
+            start, end = len(rows), len(rows) + len(new)
+            if end > len(self.table):
+                table = np.empty((max(end, 2 * start, 1024), self.table.shape[1]), dtype=self.table.dtype)
+                table[:start] = self.table[:start]
+                self.table = table
+            self.table[start:end] = self.embedding(np.array([new]))[0]
+            rows.update(zip(new, range(start, end), strict=True))
+        return self.table[[rows[word] for word in word_ids]]
+
+
+def _forward(model, embedded: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    """slovnet's `NER.__call__` (a CNN tagger: embedding, convolution layers, projection) step for step
+    from the embedding, with its convolutions' windows copied one kernel offset at a time (`_convolve`):
+    the same numbers into the same matrix product, bit for bit."""
+    x = np.swapaxes(embedded, 2, 1)  # batch x dim x seq, as slovnet's encoder
     mask = np.expand_dims(pad_mask, axis=1)
     for layer in model.encoder.layers:
         x = layer.norm(layer.relu(_convolve(layer.conv, x)))

@@ -64,3 +64,20 @@ def test_the_viterbi_paths_are_slovnets_crfs():
         assert len(found) == len(expected)
         for ours, theirs in zip(found, expected, strict=True):
             assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
+
+
+def test_the_kept_word_vectors_are_navecs(monkeypatch):
+    """`_Vectors`: a batch's word vectors read from those dequantised before are navec's own, also once
+    the table was full and made anew."""
+    import numpy as np
+
+    from newsfacts import ner as module
+
+    monkeypatch.setattr(module, "MAX_VECTORS", 50)
+    embedding = NER().tagger.infer.model.emb.word
+    vectors = module._Vectors(embedding)
+    generator = np.random.default_rng(7)
+    for size in (1, 30, 30, 45, 3):
+        ids = generator.integers(0, embedding.indexes.array.shape[0], size=size).tolist() + [0, 0]
+        assert np.array_equal(vectors(ids), embedding(np.array([ids]))[0])
+    assert len(vectors.rows) <= 50
