@@ -161,33 +161,44 @@ class _Vectors:
 
 
 def _forward(model, embedded: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
-    """slovnet's `NER.__call__` (a CNN tagger: embedding, convolution layers, projection) step for step
-    from the embedding, with its convolutions' windows copied one kernel offset at a time (`_convolve`):
-    the same numbers into the same matrix product, bit for bit."""
-    x = np.swapaxes(embedded, 2, 1)  # batch x dim x seq, as slovnet's encoder
-    mask = np.expand_dims(pad_mask, axis=1)
+    """slovnet's `NER.__call__` (a CNN tagger: embedding, convolution layers, projection) from the
+    embedding, the same operations on the same numbers (bit for bit: tests/test_ner.py), held as batch x
+    seq x channels throughout (slovnet's encoder works on views of that, transposed): the convolutions
+    as `_convolve`; ReLU, batch norm and the zeroing of the pads in place, in slovnet's order."""
+    x = embedded
     for layer in model.encoder.layers:
-        x = layer.norm(layer.relu(_convolve(layer.conv, x)))
-        x[mask.repeat(x.shape[1], axis=1)] = 0
-    return model.head(np.swapaxes(x, 2, 1))
+        x = _convolve(layer.conv, x)
+        x.clip(0, out=x)  # (ReLU: `input.clip(0)`)
+        norm = layer.norm  # (`(input - mean) / std * weight + bias`, over the channels)
+        x -= norm.mean.array
+        x /= norm.std.array
+        x *= norm.weight.array
+        x += norm.bias.array
+        x[pad_mask] = 0
+    return model.head(x)
 
 
-def _convolve(conv, input: np.ndarray) -> np.ndarray:
-    """slovnet's `Conv1d.__call__`. It gathers the windows (batch x windows x in x kernel) through a view
-    whose innermost run is the kernel's 3 values, which numpy copies 3 at a time: a third of the
-    convolution's time. Here each kernel offset is copied as a whole slice of the sequence; the matrix
-    is the same, and so is its product."""
-    input = np.pad(input, ((0, 0), (0, 0), (conv.padding, conv.padding)), mode="constant", constant_values=0)
-    batch_size, in_dim, seq_len = input.shape
+def _convolve(conv, x: np.ndarray) -> np.ndarray:
+    """slovnet's `Conv1d.__call__` of batch x seq x in (returned as batch x seq x filters). slovnet pads
+    the sequence with zeros and gathers the windows (batch x windows x in x kernel) through a view whose
+    innermost run is the kernel's 3 values, which numpy copies 3 at a time: a third of the convolution's
+    time. Here each kernel offset is copied as one slice of the sequence, and the pads written as zeros
+    in place; the matrix is the same, and so is its product."""
+    batch_size, seq_len, in_dim = x.shape
     filters_count, _, kernel_size = conv.weight.shape
-    windows_count = seq_len - kernel_size + 1
-    windows = np.empty((batch_size, windows_count, in_dim, kernel_size), dtype=input.dtype)
+    windows_count = seq_len + 2 * conv.padding - kernel_size + 1
+    windows = np.empty((batch_size, windows_count, in_dim, kernel_size), dtype=x.dtype)
     for offset in range(kernel_size):
-        windows[:, :, :, offset] = input[:, :, offset : offset + windows_count].swapaxes(1, 2)
+        shift = offset - conv.padding  # window w reads the sequence at w + shift
+        low, high = max(0, -shift), min(windows_count, seq_len - shift)
+        windows[:, :low, :, offset] = 0
+        windows[:, high:, :, offset] = 0
+        windows[:, low:high, :, offset] = x[:, low + shift : high + shift]
     windows = windows.reshape(batch_size * windows_count, in_dim * kernel_size)
     weight = conv.weight.array.reshape(filters_count, in_dim * kernel_size)
-    output = np.matmul(windows, weight.T) + conv.bias.array
-    return output.reshape(batch_size, windows_count, filters_count).swapaxes(2, 1)
+    output = np.matmul(windows, weight.T)
+    output += conv.bias.array
+    return output.reshape(batch_size, windows_count, filters_count)
 
 
 def _viterbi(transitions: np.ndarray, emissions: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
