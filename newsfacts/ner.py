@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,9 +142,15 @@ class _Vectors:
         self.embedding = embedding
         self.rows: dict[int, int] = {}  # a word id -> its row in the table
         self.table = np.empty((0, embedding.dim), dtype=embedding.codes.array.dtype)
+        # (a row handed to two words would go unnoticed: one caller at a time, should threads share it)
+        self.lock = threading.Lock()
 
     def __call__(self, word_ids: list[int]) -> np.ndarray:
         """The vectors of the ids, one row each (ids x dim)."""
+        with self.lock:
+            return self._gathered(word_ids)
+
+    def _gathered(self, word_ids: list[int]) -> np.ndarray:
         rows = self.rows
         new = [word for word in dict.fromkeys(word_ids) if word not in rows]
         if new:
