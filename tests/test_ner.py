@@ -41,3 +41,43 @@ def test_a_batch_run_as_one_sequence_scores_as_slovnets_padded_batch():
         assert [ner._item(words) for words in items] == [infer.encoder.item(words) for words in items]
         for index, words in enumerate(items):
             assert np.array_equal(found[index], expected[index, : len(words)]), (path, index)
+
+
+def test_the_viterbi_paths_are_slovnets_crfs():
+    """`_viterbi` gives the very tags slovnet's CRF.decode gives: batches of sentences of any lengths
+    (one word, all of one length, padded), scores random."""
+    import numpy as np
+
+    from newsfacts.ner import _viterbi
+
+    crf = NER().tagger.infer.model.head.crf
+    tags = crf.transitions.array.shape[0]
+    generator = np.random.default_rng(14)
+    for batch, longest in [(1, 1), (3, 1), (4, 2), (32, 60), (7, 130)]:
+        emissions = generator.standard_normal((batch, longest, tags)).astype(np.float32)
+        mask = np.zeros((batch, longest), dtype=bool)
+        for row, length in enumerate(generator.integers(1, longest + 1, size=batch)):
+            mask[row, :length] = True
+        mask[0] = True  # (a batch is as long as its longest sentence)
+        expected = crf.decode(emissions, mask)
+        found = _viterbi(crf.transitions.array, emissions, mask)
+        assert len(found) == len(expected)
+        for ours, theirs in zip(found, expected, strict=True):
+            assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
+
+
+def test_the_kept_word_vectors_are_navecs(monkeypatch):
+    """`_Vectors`: a batch's word vectors read from those dequantised before are navec's own, also once
+    the table was full and made anew."""
+    import numpy as np
+
+    from newsfacts import ner as module
+
+    monkeypatch.setattr(module, "MAX_VECTORS", 50)
+    embedding = NER().tagger.infer.model.emb.word
+    vectors = module._Vectors(embedding)
+    generator = np.random.default_rng(7)
+    for size in (1, 30, 30, 45, 3):
+        ids = generator.integers(0, embedding.indexes.array.shape[0], size=size).tolist() + [0, 0]
+        assert np.array_equal(vectors(ids), embedding(np.array([ids]))[0])
+    assert len(vectors.rows) <= 50

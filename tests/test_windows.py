@@ -4,16 +4,27 @@
 from pathlib import Path
 
 import pytest
-from yargy import Parser, or_, rule
-from yargy.predicates import eq, in_
+from yargy import Parser, and_, not_, or_, rule
+from yargy.predicates import (
+    caseless,
+    custom,
+    dictionary,
+    eq,
+    gram,
+    in_,
+    in_caseless,
+    is_capitalized,
+    length_eq,
+)
+from yargy.predicates import type as token_type
 
 from newsfacts import dates, facts
-from newsfacts.grammars.count import COUNT
+from newsfacts.grammars.count import COUNT, LikelyPredicate
 from newsfacts.grammars.date import DATE
 from newsfacts.grammars.money import MONEY
 from newsfacts.grammars.quantity import QUANTITY
 from newsfacts.grammars.tokenizer import NewsTokenizer
-from newsfacts.grammars.windows import WindowParser, _Group
+from newsfacts.grammars.windows import WindowParser, _compiled, _features, _Group
 from newsfacts.morph import analyzer
 from newsfacts.normalize import Normalizer
 from newsfacts.segment import segment
@@ -132,6 +143,41 @@ def test_a_words_class_is_every_predicate_that_holds_for_it(tokenizer):
     for token in words.values():
         expected = frozenset(id(p) for p in predicates if p(token))
         assert VERDICTS.sets[VERDICTS.klass(token)] == expected, token.value
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        eq("до"),
+        in_({"-", "—"}),
+        caseless("Тенге"),
+        in_caseless({"МЛН", "тыс"}),
+        token_type("NUM"),
+        gram("NOUN"),
+        dictionary({"задержать", "тенге"}),
+        length_eq(1),
+        is_capitalized(),
+        custom(str.isdigit, types="NUM"),
+        custom(lambda value: len(value) > 3),
+        and_(gram("NOUN"), gram("gent"), not_(eq("и"))),
+        or_(eq("до"), and_(token_type("RU"), is_capitalized()), dictionary({"тенге"})),
+        and_(),
+        or_(),
+        LikelyPredicate(),
+    ],
+)
+def test_a_predicate_compiled_says_what_it_says(tokenizer, predicate):
+    """`_compiled`: a predicate written out over a word's features holds for exactly the tokens for which
+    yargy's own holds (words, numbers, punctuation, capitals, a token without forms)."""
+    from yargy.token import Token
+
+    rule_ = Parser(rule(predicate), tokenizer=tokenizer).rule
+    active = rule_.productions[0].terms[0] if rule_.productions[0].terms else predicate
+    tokens = list(tokenizer("До 5 МЛН тенге, задержан И. Иванов — 1 700 000 $ тыс. Задержания 12,5"))
+    tokens += [Token("тенге", tokens[0].span, "RU"), Token("Алматы", tokens[0].span, "RU")]
+    compiled = _compiled(active)
+    for token in tokens:
+        assert bool(compiled(*_features(token))) == bool(active(token)), (predicate, token.value)
 
 
 def test_a_words_item_is_its_longest_listed_stem():

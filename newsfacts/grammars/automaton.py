@@ -80,15 +80,17 @@ class _DState:
 
     __slots__ = ("states", "accepting", "edges", "moves")
 
-    def __init__(self, states: frozenset[int], nfa: _NFA, final: int, closures):
+    def __init__(self, states: frozenset[int], final: int, state_edges):
         self.states = states
         self.accepting = final in states
-        by_predicate: dict[int, set[int]] = {}
+        # the NFA states reached by a token, by the id of the predicate it must satisfy: the union of
+        # its NFA states' (`state_edges`)
+        edges: dict[int, frozenset[int]] = {}
         for state in states:
-            for predicate, target in nfa.edges[state]:
-                by_predicate.setdefault(id(predicate), set()).update(closures[target])
-        # the NFA states reached by a token, by the id of the predicate it must satisfy
-        self.edges = {key: frozenset(reached) for key, reached in by_predicate.items()}
+            for key, reached in state_edges(state).items():
+                known = edges.get(key)
+                edges[key] = reached if known is None or known is reached else known | reached
+        self.edges = edges
         self.moves: dict[int, _DState | None] = {}
 
 
@@ -97,22 +99,38 @@ class Automaton:
     of the grammar in the sentence (and nothing else: each range starts where a match starts and ends
     where the longest match from its starts ends)."""
 
-    def __init__(self, nfa: _NFA, start: int, final: int, verdicts, search: bool = False, closures=None):
+    def __init__(
+        self, nfa: _NFA, start: int, final: int, verdicts, search: bool = False, closures=None, by_state=None
+    ):
         self.nfa, self.final, self.verdicts = nfa, final, verdicts
         self.closures = closures or nfa.closures(final)
         self.known: dict[frozenset[int], _DState] = {}
+        # an NFA state -> the NFA states a token takes it to, by the predicate the token must satisfy
+        # (shared with the search automaton; each DState of a search holds all the initial states)
+        self.by_state: dict[int, dict[int, frozenset[int]]] = {} if by_state is None else by_state
         self.initial = self.closures[start]
         self.start = self._dstate(self.initial)
         self.moves = 0
         # `search`: a match may start at any token (the initial states are added after every move);
         # its one pass over a sentence tells whether any match ends in it at all
         self.search = search
-        self.searcher = None if search else Automaton(nfa, start, final, verdicts, True, self.closures)
+        self.searcher = (
+            None if search else Automaton(nfa, start, final, verdicts, True, self.closures, self.by_state)
+        )
 
     def _dstate(self, states: frozenset[int]) -> _DState:
         found = self.known.get(states)
         if found is None:
-            found = self.known[states] = _DState(states, self.nfa, self.final, self.closures)
+            found = self.known[states] = _DState(states, self.final, self._state_edges)
+        return found
+
+    def _state_edges(self, state: int) -> dict[int, frozenset[int]]:
+        found = self.by_state.get(state)
+        if found is None:
+            reached: dict[int, set[int]] = {}
+            for predicate, target in self.nfa.edges[state]:
+                reached.setdefault(id(predicate), set()).update(self.closures[target])
+            found = self.by_state[state] = {key: frozenset(states) for key, states in reached.items()}
         return found
 
     def _move(self, dstate: _DState, key: int) -> _DState | None:

@@ -27,8 +27,10 @@ from yargy.predicates.bank import (
     eq,
     in_,
     in_caseless,
+    is_capitalized,
+    length_eq,
 )
-from yargy.predicates.constructors import AndPredicate, OrPredicate
+from yargy.predicates.constructors import AndPredicate, NotPredicate, OrPredicate
 from yargy.rule.bnf import is_rule
 from yargy.token import get_tokens_span, is_morph_token
 from yargy.tree.constructors import Leaf, Node, Tree, dfs_tree
@@ -376,21 +378,71 @@ def _gate(predicate) -> list[tuple] | None:
     return gate() if gate is not None else None
 
 
-def _token_keys(token) -> list[tuple[str, set[str] | list[str]]]:
-    """The token's keys (`_gate`), by kind: (kind, the values)."""
+def _features(token) -> tuple:
+    """What the predicates read of a token, worked out once per word: (the token, its text, the text in
+    lower case, its type, the lemmas of its forms, the grammemes of its forms). A token without forms has
+    its text in lower case for lemma (yargy's `normalized`) and no grammemes."""
     value = token.value
     lower = value.lower()
     if not is_morph_token(token):
-        return [("v", [value]), ("l", [lower]), ("t", [token.type]), ("n", [lower])]
+        return token, value, lower, token.type, {lower}, _NO_GRAMS
     forms = token.forms
-    grams = set().union(*(form.grams.values for form in forms)) if forms else set()
-    return [
-        ("v", [value]),
-        ("l", [lower]),
-        ("t", [token.type]),
-        ("n", {f.normalized for f in forms}),
-        ("g", grams),
-    ]
+    grams = set().union(*(form.grams.values for form in forms)) if forms else _NO_GRAMS
+    return token, value, lower, token.type, {f.normalized for f in forms}, grams
+
+
+_NO_GRAMS: frozenset[str] = frozenset()
+
+
+WORD = "token, text, lower, type_, lemmas, grams"  # a word's `_features`, as `_compiled` reads them
+
+
+def _compiled(predicate):
+    """A function of a word's `_features` that says what `predicate(token)` says: yargy's predicates of
+    the bank, and their `and_`, `or_`, `not_`, written out as one expression over the features read once
+    (a word never seen asks a dozen predicates, and yargy's own calls go through generic wrappers and
+    generators); any other predicate is called on the token itself."""
+    constants: dict[str, object] = {}
+    expression = _expression(predicate, constants)
+    return eval(f"lambda {WORD}: {expression}", constants)  # (an expression of our own, constants by name)
+
+
+def _expression(predicate, constants: dict[str, object]) -> str:
+    def constant(value) -> str:
+        name = f"c{len(constants)}"
+        constants[name] = value
+        return name
+
+    kind = type(predicate)
+    if kind is eq:
+        return f"text == {constant(predicate.value)}"
+    if kind is in_:
+        return f"text in {constant(predicate.value)}"
+    if kind is caseless:  # (its value is in lower case)
+        return f"lower == {constant(predicate.value)}"
+    if kind is in_caseless:
+        return f"lower in {constant(predicate.value)}"
+    if kind is TypePredicate:
+        return f"type_ == {constant(predicate.value)}"
+    if kind is GramPredicate:  # any form has it: a grammeme of one of the forms (none without forms)
+        return f"{constant(predicate.value)} in grams"
+    if kind is DictionaryPredicate:  # a form's lemma; the text in lower case for a token without forms
+        return f"not lemmas.isdisjoint({constant(predicate.value)})"
+    if kind is length_eq:
+        return f"len(text) == {constant(predicate.value)}"
+    if kind is is_capitalized:
+        return "text[0].isupper()"
+    if kind is CustomPredicate:
+        call = f"{constant(predicate.function)}(text)"
+        return f"(type_ in {constant(predicate.types)} and {call})" if predicate.types else call
+    if kind is NotPredicate:
+        return f"not ({_expression(predicate.predicate, constants)})"
+    if kind in (AndPredicate, OrPredicate):
+        parts = [f"({_expression(part, constants)})" for part in predicate.predicates]
+        if not parts:
+            return "True" if kind is AndPredicate else "False"
+        return (" and " if kind is AndPredicate else " or ").join(parts)
+    return f"{constant(predicate)}(token)"
 
 
 class _Verdicts:
@@ -420,7 +472,7 @@ class _Verdicts:
             "n": {},
             "g": {},
         }
-        self.ungated: list = []  # the predicates asked of every word
+        self.ungated: list[tuple[int, object]] = []  # the predicates asked of every word (id, `_compiled`)
         self.classes: dict[tuple, int] = {}  # a word -> its class
         self.sets: list[frozenset[int]] = []  # a class -> the ids of the (canonical) predicates that hold
         self.numbers: dict[frozenset[int], int] = {}  # and back
@@ -441,11 +493,12 @@ class _Verdicts:
 
     def _index(self, predicate) -> None:
         gate = _gate(predicate)
+        entry = (id(predicate), _compiled(predicate))
         if gate is None:
-            self.ungated.append(predicate)
+            self.ungated.append(entry)
         else:
             for key in set(gate):
-                self.gates[key[0]].setdefault(key[1], []).append((id(predicate), predicate))
+                self.gates[key[0]].setdefault(key[1], []).append(entry)
         # the words' classes were made without it: made again (a class keeps its number and its set)
         self.classes.clear()
         self.generation += 1
@@ -460,15 +513,17 @@ class _Verdicts:
         return found
 
     def _holding(self, token) -> frozenset[int]:
-        candidates = {id(p): p for p in self.ungated}
+        word = _features(token)
+        _, text, lower, type_, lemmas, grams = word
         gates = self.gates
-        for kind, values in _token_keys(token):
+        candidates = dict(self.ungated)
+        for kind, values in (("v", (text,)), ("l", (lower,)), ("t", (type_,)), ("n", lemmas), ("g", grams)):
             by_value = gates[kind]
             for value in values:
                 found = by_value.get(value)
                 if found:
                     candidates.update(found)
-        return frozenset(key for key, predicate in candidates.items() if predicate(token))
+        return frozenset(key for key, holds in candidates.items() if holds(*word))
 
     def _number(self, holding: frozenset[int]) -> int:
         found = self.numbers.get(holding)
