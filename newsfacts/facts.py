@@ -236,7 +236,10 @@ def _nearest(
             index >= end
             and index + 1 < len(tokens)
             and tokens[index + 1].value not in (",", ";")
-            and any(t.type == "NUM" for t in tokens[index + 1 : index + 3])
+            and any(
+                t.type == "NUM" and not _a_date(tokens, index + 1 + k)
+                for k, t in enumerate(tokens[index + 1 : index + 3])
+            )
         ):
             continue  # `85 тыс. тенге и телефон стоимостью 250 тыс.`: the word is the next number's
             # (not behind a comma: `2 человека погибли, 3 пострадали`)
@@ -518,7 +521,7 @@ class FactExtractor:
             if (
                 before is not None
                 and before.paragraph == sentence.paragraph
-                and CONTINUED.match(sentence.text)
+                and (CONTINUED.match(sentence.text) or THEIR_COUNT.search(sentence.text))
             ):
                 # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: what the line before counted
                 noun = _kind_before(self.tokenizer.tokens(before.text), len(before.text))
@@ -968,6 +971,7 @@ _RECORDED = (
     r"(?:было|стало|зарегистрировано|выявлено|зафиксировано|учтено|насчитали|насчитано|выявили|"
     r"зарегистрировали|зафиксировали)"
 )
+THEIR_COUNT = re.compile(rf"\bих\s+{_RECORDED}\s", re.IGNORECASE)  # `их зафиксировано 55`
 _CHANGE_VERBS = r"(?:снизил|сократил|уменьшил|увеличил|вырос|возрос|вырастет|снизит|дошл|достиг|упал)"
 _LEADS = [
     rf"\b(?:в|за)\s+{_PERIOD}\s*[—–-]\s*{_FILLER}",  # `в 2025-м — 1711`
@@ -1028,8 +1032,8 @@ CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+(?:\s+[а-яё-]+){{0,2}})\s*
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
-    # (`из которых 39 зарегистрировано в мае`: a short participle after the number)
-    r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s|[а-яё]+(?:ано|ено|ято|ыто|ены|аны|яты)\b))",
+    # (`из которых 39 зарегистрировано в мае`: a short participle after the number; `50 относятся к`)
+    r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s|[а-яё]+(?:ано|ено|ято|ыто|ены|аны|яты)\b|относ))",
     re.IGNORECASE,
 )
 OF_THEM = re.compile(r"из\s+(?:них|которых)", re.IGNORECASE)
@@ -1469,6 +1473,19 @@ def _seizure(triggers, start: int, end: int, tokens=()) -> str | None:
 GENERIC_CRIME_NOUNS = {"факт", "случай"}
 
 
+def _a_date(tokens, index: int) -> bool:
+    """`18 марта`, `2024 года`: the number at `index` is a day or a year, no amount."""
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return bool(lemmas(following) & set(lexicon.months())) or following.value.lower() in (
+        "год",
+        "года",
+        "году",
+        "г",
+    )
+
+
 def _participle(token) -> bool:
     forms = getattr(token, "forms", ())
     return bool(forms) and all("PRTF" in f.grams for f in forms)
@@ -1628,8 +1645,14 @@ def _compared_counts(
                     if kind is None and state is not None and state.count is not None:
                         paragraph, carried = state.count
                         kind = carried if paragraph == sentence.paragraph else None
-                    if kind is None and state is not None and state.noun and CONTINUED.match(sentence.text):
-                        # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: a line broken mid-sentence
+                    if (
+                        kind is None
+                        and state is not None
+                        and state.noun
+                        and (CONTINUED.match(sentence.text) or THEIR_COUNT.search(sentence.text))
+                    ):
+                        # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: a line broken mid-sentence;
+                        # `выделяются кражи. За неделю их зафиксировано 55`: `их`, the noun of the one before
                         paragraph, carried = state.noun
                         kind = carried if paragraph == sentence.paragraph else None
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
