@@ -999,7 +999,10 @@ _LEADS = [
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
 # (`— прим. автора`; `краж — 54 (раскрыто 5)`)
-_ENDS = r"(?=\s*(?:[.,;:)]|\([+−–-]?\d|\(\s*(?:не\s+)?раскрыт|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"
+# (not a decimal's whole part: `в Ферганской области – 223,4` is a rate)
+_ENDS = (
+    r"(?![.,]\d)(?=\s*(?:[.,;:)]|\([+−–-]?\d|\(\s*(?:не\s+)?раскрыт|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"
+)
 COMPARED = re.compile(
     rf"(?:{'|'.join(_LEADS)}){_QUALIFIER}(?:(?P<thousands>\d+(?:,\d)?)(?P<scale>\s*тыс(?:\.|[а-я]*))|{_NUMBER})"
     rf"{_ENDS}",  # (`до 58 тыс.`, `до 13,1 тысячи`)
@@ -1598,6 +1601,8 @@ def _compared_counts(
                 continue  # (FROM_TO_NOUN: the count after `до` is checked for a rate in `_counts`)
             if pattern is BRACKETED and not any(w[:1].isupper() for w in match.group("place").split()):
                 continue  # `в Алматы (3 210)`, `в Карагандинской области (97)`; not `в 2025 году (5)`
+            if pattern is BRACKETED and _people_in_brackets_before(sentence.text[: match.start()]):
+                continue  # `6 тысяч безработных (5 837) совершили преступления, в Андижанской (1130)`: people
             groups = match.groupdict()
             first = "qualifier" if groups.get("qualifier") else "number"
             main = "thousands" if groups.get("thousands") else "number"
@@ -1666,6 +1671,19 @@ def _compared_counts(
                 if kind and value > 0:
                     found.append(FactDraft(kind, value, start, end, sentence.index, qualifier))
     return sorted(found, key=lambda f: f.start)
+
+
+PEOPLE_FIGURE = re.compile(r"\d[\d\s]*(?:тысяч\w*|тыс\.)?\s+(?P<noun>[а-яё]+)\s*\(\s*\d")
+
+
+def _people_in_brackets_before(text: str) -> bool:
+    """A count of people with its exact figure in brackets (`6 тысяч безработных (5 837)`) earlier in the
+    sentence: the figures in brackets after places that follow it count those people, not crimes."""
+    return any(
+        lexicon.count_nouns().get(w) == "persons" or not _names_crime(m.group("noun"))
+        for m in PEOPLE_FIGURE.finditer(text)
+        for w in word_lemmas(m.group("noun"))
+    )
 
 
 def _names_crime(label: str) -> bool:

@@ -1140,6 +1140,18 @@ CASES = [
         [(C, 212, "exact", None, None), (C, 61, "exact", None, None)],
     ),
     ("Чаще всего встречались кражи скота. За месяц их зарегистрировано 37.", [(C, 37, "exact", None, None)]),
+    # r29: a rate with decimals per town is no count; custody asked for is no detention
+    (
+        "На 100 тысяч жителей в Актобе приходится 201,7 преступления, в Атырау – 188,2, в Уральске – 170,5.",
+        [],
+    ),
+    ("Прокурор ходатайствовал взять обоих под стражу в зале суда.", []),
+    # people with their figure in brackets: the figures after places count them, not crimes
+    ("Около 4 тысяч безработных (3 912) совершили преступления, чаще в Жамбылской (840) области.", []),
+    (
+        "Зарегистрировано 4 тысячи краж (3 912), больше всего в Алматы (840).",
+        [(C, 4000, "exact", None, None), (C, 3912, "exact", None, None), (C, 840, "exact", None, None)],
+    ),
 ]
 
 
