@@ -4,7 +4,7 @@ turned into a FactDraft here, in one place: value, qualifier, currency, kind and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
@@ -19,6 +19,7 @@ from .grammars.tokenizer import NewsTokenizer
 from .grammars.windows import WindowParser
 from .morph import analyzer
 from .morph import lemmas as word_lemmas
+from .places import RELATED_LINK
 from .segment import Sentence
 
 # A cheap test before the Earley parser: a digit, a number word stem, or the stem of a word that detains
@@ -462,6 +463,12 @@ PIECES_AFTER = re.compile(
 )  # notes by face value
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
+AGE_PART = re.compile(
+    r"\s*(?:в\s+возрасте|до\s+\d+\s+лет|от\s+\d+\s+до\s+\d+\s+лет|\d+\s*[-–]\s*\d+\s+лет|старше|младше)", re.I
+)
+SHARE_BEFORE = re.compile(
+    r"%\s*,?\s*или\s+(?:более\s+|около\s+|почти\s+)?$", re.IGNORECASE
+)  # `(55,2%, или 6,9 тысяч`
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
 # `задержали группу`, `задержана преступная группа`, `группа ... обезврежена`: a group caught, its size told
 # after it (`в группу входили пять местных жителей`)
@@ -492,6 +499,7 @@ class _Carried:
     noun: tuple[int, str] | None = None  # (paragraph, kind) of the last counted noun of the sentence before
     group_caught: int | None = None  # the sentence that told of a group detained (`задержали группу`)
     promised: bool = False  # a service was promised for a price (`пообещал за $18 тыс. устроить`)
+    largest: dict[str, int] = field(default_factory=dict)  # the largest count of each kind so far
 
 
 class FactExtractor:
@@ -510,9 +518,12 @@ class FactExtractor:
     def __call__(self, doc: Document) -> None:
         default = document_role(doc.normalized.text)
         state = _Carried()  # what one sentence leaves to the next (one per document: thread-safe)
+        related = [m.span() for m in RELATED_LINK.finditer(doc.normalized.text)]
         for sentence in doc.sentences:
             if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
                 continue
+            if related and any(start <= sentence.start < end for start, end in related):
+                continue  # `Читайте также: Трое старателей погибли в шахте`: another article's headline
             tokens = self.tokenizer.tokens(sentence.text)
             if GROUP_CAUGHT.search(sentence.text):
                 state.group_caught = sentence.index
@@ -551,6 +562,8 @@ class FactExtractor:
                 if sentence.text.rstrip().endswith(":"):
                     state.listing = last
             doc.facts.extend(money + counts)
+            for fact in counts:
+                state.largest[fact.kind] = max(state.largest.get(fact.kind, 0), fact.value)
         if not any(f.kind == "detained" for f in doc.facts):
             doc.facts.extend(self._the_detained(doc))
         doc.facts = _without_repeated_lines(doc)
@@ -829,6 +842,12 @@ class FactExtractor:
                 continue  # (`none`: wanted or convicted people, rules/count_triggers.tsv)
             if re.match(r"\s*из\s+(?:них|которых)\b", after) and any(f.kind == kind for f in facts):
                 continue  # `Все задержанные, 5 человек, ..., трое из них судимы`: a part of those counted
+            if (
+                kind in ("detained", "victims")
+                and state.largest.get(kind, 0) > value
+                and (AGE_PART.match(after) or SHARE_BEFORE.search(sentence.text[: match.span.start]))
+            ):
+                continue  # `обманули 2,8 тысячи человек в возрасте 40–49 лет`: a part of those counted before
             if PART_OF_DETAINED.match(after):
                 continue  # `трое из задержанных причастны к угонам`: a part of people counted before
             if (

@@ -113,6 +113,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# a link to another article under this one: its headline is that article's news, its places not this one's
+RELATED_LINK = re.compile(
+    r"^[ \t]*(?:Читайте\s+(?:также|ещё|еще|по\s+теме)|Смотрите\s+также|Похожие\s+(?:новости|материалы))\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def page_chrome(text: str) -> Spans:
     """The runs of at least CHROME_MIN_LINES short lines (four words at most, no sentence end, not a
     list's item, few figures) in a row: a menu. A list of figures (`Алматы — 120`) is no menu."""
@@ -126,7 +133,8 @@ def page_chrome(text: str) -> Spans:
                 runs.append((run[0][0], run[-1][1]))
             run = []
         offset += len(line) + 1
-    return Spans(runs)
+    runs += [m.span() for m in RELATED_LINK.finditer(text)]
+    return Spans(sorted(runs))
 
 
 def _capitalized(text: str) -> bool:
