@@ -1003,6 +1003,8 @@ _LEADS = [
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
+    # `в ТД «Адал» — 27, ТРК «Орал» — 13`: a place named by its kind and a name in quotes
+    r'(?:\b(?:в|на)\s+|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]*\s+[«"][^»"]{1,40}[»"]\s*[—–-]\s*',
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
     # `..., в 2021 — на 20 %, до 13,1 тысячи`, `а тяжких — на 4,1%, до 3 550`: a change, its verb
