@@ -34,6 +34,11 @@ _STEMS = "|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)])
 # led by the first characters the stems can have (all but `\d` start with a letter): the regex engine
 # then tries the stems at those positions only (40 % less time)
 _FIRST = "".join(sorted({stem[0] for stem in _STEMS.split("|") if stem != r"\d"}))
+# the first letters of the seizing words (rules/seized_triggers.tsv): a sentence without them seized nothing
+SEIZING_HINT = re.compile(
+    "|".join(sorted({re.escape(w[0][:4]) for w, k in lexicon.seized_triggers().items() if k == "seized"})),
+    re.IGNORECASE,
+)
 CAN_HOLD_COUNT_OR_MONEY = re.compile(
     rf"(?=[\d{_FIRST}])(?:{_STEMS})" if _FIRST.isalpha() else _STEMS, re.IGNORECASE
 )
@@ -520,7 +525,14 @@ class FactExtractor:
         state = _Carried()  # what one sentence leaves to the next (one per document: thread-safe)
         related = [m.span() for m in RELATED_LINK.finditer(doc.normalized.text)]
         for sentence in doc.sentences:
-            if sentence.index in doc.skipped or not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
+            if sentence.index in doc.skipped:
+                continue
+            if not CAN_HOLD_COUNT_OR_MONEY.search(sentence.text):
+                # `Обнаружили пакет с веществом.` holds no number, but the weight told next is what it found
+                if SEIZING_HINT.search(sentence.text):
+                    tokens = self.tokenizer.tokens(sentence.text)
+                    if any(kind == "seized" for _, _, kind in _triggers(tokens)):
+                        state.seizing = (sentence.paragraph, sentence.index)
                 continue
             if related and any(start <= sentence.start < end for start, end in related):
                 continue  # `Читайте также: Трое старателей погибли в шахте`: another article's headline
