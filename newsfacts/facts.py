@@ -468,6 +468,7 @@ PIECES_AFTER = re.compile(
 )  # notes by face value
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
+SOURCE_BEFORE = re.compile(r"\b(?:по\s+словам|по\s+данным|по\s+информации|со\s+слов)\s*$", re.IGNORECASE)
 AGE_PART = re.compile(
     r"\s*(?:в\s+возрасте|до\s+\d+\s+лет|от\s+\d+\s+до\s+\d+\s+лет|\d+\s*[-–]\s*\d+\s+лет|старше|младше)", re.I
 )
@@ -808,6 +809,8 @@ class FactExtractor:
                     continue
                 end = sentence.start + match_tokens[-1].span.stop  # `семь человек - граждане России`
                 end_index, after = index + len(match_tokens), sentence.text[match_tokens[-1].span.stop :]
+            if SOURCE_BEFORE.search(sentence.text[: match.span.start]):
+                continue  # `По словам главы кооператива, задержали двоих`: who told it, not who was held
             reported = (
                 index > 1
                 and tokens[index - 1].value.lower() in ("о", "об")

@@ -1162,6 +1162,12 @@ CASES = [
         "Задержаны 12 человек.\n\nЧитайте также: Трое старателей погибли в шахте",
         [(D, 12, "exact", None, None)],
     ),
+    # r33: the source of the news is no detained person; dollars cut mid-word are dollars
+    (
+        "По словам председателя одного из кооперативов, на месте задержали двоих подозреваемых.",
+        [(D, 2, "exact", None, None)],
+    ),
+    ("Слиток она согласилась продать за 300 тысяч долла", [(M, 300000, "exact", "USD", "price")]),
     # r31: counts per place named by its kind and a quoted name
     (
         "В ТРЦ «Керуен» зарегистрировано 41 кража, в ТД «Самал» — 19, ТРК «Тулпар» — 12.",
