@@ -506,6 +506,7 @@ class _Carried:
     group_caught: int | None = None  # the sentence that told of a group detained (`задержали группу`)
     promised: bool = False  # a service was promised for a price (`пообещал за $18 тыс. устроить`)
     largest: dict[str, int] = field(default_factory=dict)  # the largest count of each kind so far
+    found: lexicon.SeizedItem | None = None  # the item a seizing sentence with no number named
 
 
 class FactExtractor:
@@ -534,6 +535,9 @@ class FactExtractor:
                     tokens = self.tokenizer.tokens(sentence.text)
                     if any(kind == "seized" for _, _, kind in _triggers(tokens)):
                         state.seizing = (sentence.paragraph, sentence.index)
+                        # (what it found, for the weight told next: `изъятое является марихуаной`)
+                        items = [i for i in map(quantity.item_of, (t.value for t in tokens)) if i]
+                        state.found = next((i for i in items if not i.weak), items[0] if items else None)
                 continue
             if related and any(start <= sentence.start < end for start, end in related):
                 continue  # `Читайте также: Трое старателей погибли в шахте`: another article's headline
@@ -749,8 +753,15 @@ class FactExtractor:
             values = _quantity(match.tokens[skip:])
             if values is None:
                 continue
-            item = _seized_item(tokens, index + skip, end_index, index) or (
-                state.item if _same_item(sentence.text, match.span.start, match.span.stop) else None
+            item = (
+                _seized_item(tokens, index + skip, end_index, index)
+                or (
+                    state.item
+                    if _same_item(sentence.text, match.span.start, match.span.stop)
+                    or _weighs_the_seized(tokens)
+                    else None
+                )
+                or (state.found if told_before else None)
             )
             seized = (
                 _seizure(triggers, index, end_index, tokens) == "seized"
@@ -1422,6 +1433,16 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     elif not bulleted:
         state.seizing_list = False
     return told
+
+
+def _weighs_the_seized(tokens) -> bool:
+    """`Общий вес изъятого составил 5,5 кг`: the weight of what was seized (a measure word right before a
+    seizing word), its item told before."""
+    seizing = {w[0] for w, kind in lexicon.seized_triggers().items() if kind == "seized" and len(w) == 1}
+    return any(
+        lemmas(tokens[k]) & lexicon.seized_measures() and lemmas(tokens[k + 1]) & seizing
+        for k in range(len(tokens) - 1)
+    )
 
 
 def _per_piece(tokens, start: int, end: int) -> bool:
