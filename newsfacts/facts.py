@@ -310,7 +310,7 @@ def _clause_break(tokens, index: int) -> bool:
 
 
 def _own_predicate_follows(tokens, index: int) -> bool:
-    """`один задержан, трое находятся в розыске`: a comma, a number and its own verb open a statement of
+    """`один задержан, ещё двое в бегах`: a comma, a number and its own verb open a statement of
     their own (what befell the three is not the detention before)."""
     return (
         tokens[index].value == ","
@@ -474,7 +474,7 @@ AGE_PART = re.compile(
 )
 SHARE_BEFORE = re.compile(
     r"%\s*,?\s*или\s+(?:более\s+|около\s+|почти\s+)?$", re.IGNORECASE
-)  # `(55,2%, или 6,9 тысяч`
+)  # `(48,1%, или 3,2 тысячи`
 PART_OF_DETAINED = re.compile(r"\s*из\s+(?:числа\s+)?задержанных\b", re.IGNORECASE)
 # `задержали группу`, `задержана преступная группа`, `группа ... обезврежена`: a group caught, its size told
 # after it (`в группу входили пять местных жителей`)
@@ -595,7 +595,7 @@ class FactExtractor:
             tokens = self.tokenizer.tokens(sentence.text)
             for index, token in enumerate(tokens[:-1]):
                 # (the next token may be a figure or a sign, which has no forms); `Как пояснил задержанный`;
-                # `Задержанный А.М. доставлен в отдел`: initials between, a participle for the verb
+                # `Задержанный Б.К. доставлен в отдел`: initials between, a participle for the verb
                 after = index + 1
                 while after < len(tokens) - 1 and (
                     tokens[after].value == "." or INITIAL.fullmatch(tokens[after].value)
@@ -829,7 +829,7 @@ class FactExtractor:
             )
             if reported and "задержание" in lemmas(tokens[index]):
                 continue  # `слухи о задержании акима`: a report of a detention, often denied (not
-                # `полиция сообщила о задержании вандала`)
+                # `полицейские сообщили о задержании поджигателя`)
             kind, value, qualifier = self._read_count(match_tokens)
             if len(match_tokens) == 1 and end_index < len(tokens) and _thing(tokens[end_index]):
                 continue  # `на двое суток`, `трое ворот`: a collective numeral of things, no people
@@ -848,7 +848,7 @@ class FactExtractor:
                     lexicon.count_triggers(), tokens[lo:hi], index - lo, end_index - lo, same_clause=True
                 )
                 if kind == "detained" and _verb_after_detention_noun(tokens, at + lo, index):
-                    kind = None  # `после задержания семи акимов уволились два чиновника`
+                    kind = None  # `после задержания пяти директоров ушли три инспектора`
                 if kind is None and TO_THE_POLICE.search(sentence.text):
                     kind = "detained"  # `В отдел полиции доставлены 12 человек`: brought in by the police
                 caught = state.group_caught
@@ -873,7 +873,7 @@ class FactExtractor:
                 and state.largest.get(kind, 0) > value
                 and (AGE_PART.match(after) or SHARE_BEFORE.search(sentence.text[: match.span.start]))
             ):
-                continue  # `обманули 2,8 тысячи человек в возрасте 40–49 лет`: a part of those counted before
+                continue  # `обманули 1,6 тысячи человек в возрасте 30–39 лет`: a part of those counted before
             if PART_OF_DETAINED.match(after):
                 continue  # `трое из задержанных причастны к угонам`: a part of people counted before
             if (
@@ -1029,7 +1029,7 @@ _LEADS = [
     # a count per town, the noun named once: `В Талдыкоргане — 14 фактов, в Текели — 3`, `Астана — 760`
     # `..., Астане — 2 187 и Карагандинской области — 1 305`: the last of a list after `и`, two words
     r"(?:\b(?:в|на)\s+(?:город\w*\s+)?|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[а-яё])[\w-]+)?\s*[—–-]\s*",
-    # `в ТД «Адал» — 27, ТРК «Орал» — 13`: a place named by its kind and a name in quotes
+    # `в ТЦ «Самал» — 19, ТРК «Тулпар» — 12`: a place named by its kind and a name in quotes
     r'(?:\b(?:в|на)\s+|(?<=[,:;]\s)|\bи\s+)(?-i:[А-ЯЁ])[\w-]*\s+[«"][^»"]{1,40}[»"]\s*[—–-]\s*',
     # `снизилось на 18 %, до 642`: where a change ended is a count; by how much it changed is not
     rf"\b{_CHANGE_VERBS}\w*(?:\s+на\s+[\d,.\s]+%?)?\s*,?\s+до\s+",
@@ -1046,7 +1046,7 @@ _LEADS = [
 _QUALIFIER = r"(?:(?P<qualifier>более|свыше|около|порядка|менее)\s+)?"
 # no noun after it (`против 5 человек` is a count); `— 3 412 (+5%)`: a change in brackets may follow
 # (`— прим. автора`; `краж — 54 (раскрыто 5)`)
-# (not a decimal's whole part: `в Ферганской области – 223,4` is a rate)
+# (not a decimal's whole part: `в Жамбылской области – 187,6` is a rate)
 _ENDS = (
     r"(?![.,]\d)(?=\s*(?:[.,;:)]|\([+−–-]?\d|\(\s*(?:не\s+)?раскрыт|$|в\s|за\s|и\s|годом|год|[—–-]\s+прим))"
 )
@@ -1082,7 +1082,7 @@ CRIME_BRACKET = re.compile(rf"(?P<label>[а-яё-]+(?:\s+[а-яё-]+){{0,2}})\s*
 # `..., из них 120 — в мае`, `Из них передано в суд 204`: a part of the crimes counted before
 PART = re.compile(
     rf"\bиз\s+(?:них|которых)\s+(?:[а-яё]+\s+){{0,3}}?{_QUALIFIER}{_NUMBER}"
-    # (`из которых 39 зарегистрировано в мае`: a short participle after the number; `50 относятся к`)
+    # (`из которых 14 зарегистрировано в мае`: a short participle after the number; `61 относится к`)
     r"(?=\s*(?:[.,;:)]|$|не\s|в\s|за\s|[—–-]\s|[а-яё]+(?:ано|ено|ято|ыто|ены|аны|яты)\b|относ))",
     re.IGNORECASE,
 )
@@ -1109,14 +1109,14 @@ FROM_TO_NOUN = re.compile(
     rf"\bсо?\s+(?:{_NUMBER}|(?P<thousands>\d+,\d)\s*тыс\.)(?=\s+до\s+\d[\d \u00a0,]*(?:\s*тыс\.)?\s+[а-яё])",
     re.IGNORECASE,
 )  # (`с 3,2 тыс. до 2,7 тыс. случаев`)
-# `101 преступление на 10 тысяч населения`, `9 тыс. киберпреступлений в неделю`: a rate, not a count
+# `101 преступление на 10 тысяч населения`, `4 тыс. краж в неделю`: a rate, not a count
 # (not `в день выборов`: a day named after it is a date)
 RATE = re.compile(
     r"^\s*[а-яё]*\s*(?:на\s+(?:\d+\s+|сто\s+)?(?:тысяч\w*|тыс\.|\d+\s*000)\s+(?:населения|жителей|человек)"
     r"|в\s+(?:неделю|сутки|месяц|час|среднем)\b|в\s+день(?=\s*(?:[,.;)]|$))|ежедневно|еженедельно|ежемесячно)",
     re.IGNORECASE,
 )
-# `ежесуточно совершалось в среднем 120 преступлений`: a rate said before the count
+# `ежесуточно фиксируется в среднем 80 краж`: a rate said before the count
 RATE_BEFORE = re.compile(
     r"\b(?:ежесуточно|ежедневно|еженедельно|ежемесячно|в\s+среднем)\b[^,.;:]*$", re.IGNORECASE
 )
@@ -1409,7 +1409,7 @@ BULLET = re.compile(r"\s*[•·▪*–—-]")
 def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
     """Whether this sentence's quantities were seized by a trigger word of an earlier sentence: it has no
     trigger word of its own (seized or not), and either gives the weight of what the sentence right before
-    it found (a word of rules/seized_measures.txt: `Изъяли два пакета с веществом.
+    it found (a word of rules/seized_measures.txt: `Изъяли три свёртка с веществом.
     Экспертиза показала, что это гашиш весом 2 кг.`), or is an item of a list that such a sentence opens
     (`изъято, в том числе:` then `• наркотиков – 5 кг;`). Notes this sentence's own trigger words for the
     sentences after it."""
@@ -1436,7 +1436,7 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
 
 
 def _weighs_the_seized(tokens) -> bool:
-    """`Общий вес изъятого составил 5,5 кг`: the weight of what was seized (a measure word right before a
+    """`Суммарный вес изъятого превысил 3 кг`: the weight of what was seized (a measure word right before a
     seizing word), its item told before."""
     seizing = {w[0] for w, kind in lexicon.seized_triggers().items() if kind == "seized" and len(w) == 1}
     return any(
@@ -1659,7 +1659,7 @@ def _compared_counts(
             if pattern is BRACKETED and not any(w[:1].isupper() for w in match.group("place").split()):
                 continue  # `в Алматы (3 210)`, `в Карагандинской области (97)`; not `в 2025 году (5)`
             if pattern is BRACKETED and _people_in_brackets_before(sentence.text[: match.start()]):
-                continue  # `6 тысяч безработных (5 837) совершили преступления, в Андижанской (1130)`: people
+                continue  # `4 тысячи безработных (3 912) совершили кражи, в Жамбылской (840)`: people
             groups = match.groupdict()
             first = "qualifier" if groups.get("qualifier") else "number"
             main = "thousands" if groups.get("thousands") else "number"
@@ -1714,7 +1714,7 @@ def _compared_counts(
                         and (CONTINUED.match(sentence.text) or THEIR_COUNT.search(sentence.text))
                     ):
                         # `о росте преступности` / `(+1,2%, с 7310 до 7398).`: a line broken mid-sentence;
-                        # `выделяются кражи. За неделю их зафиксировано 55`: `их`, the noun of the one before
+                        # `встречались кражи скота. За месяц их учтено 37`: `их`, the noun of the one before
                         paragraph, carried = state.noun
                         kind = carried if paragraph == sentence.paragraph else None
                 words = tuple((groups.get("qualifier") or "").lower().split()) if group == "number" else ()
@@ -1734,7 +1734,7 @@ PEOPLE_FIGURE = re.compile(r"\d[\d\s]*(?:тысяч\w*|тыс\.)?\s+(?P<noun>[а
 
 
 def _people_in_brackets_before(text: str) -> bool:
-    """A count of people with its exact figure in brackets (`6 тысяч безработных (5 837)`) earlier in the
+    """A count of people with its exact figure in brackets (`4 тысячи безработных (3 912)`) earlier in the
     sentence: the figures in brackets after places that follow it count those people, not crimes."""
     return any(
         lexicon.count_nouns().get(w) == "persons" or not _names_crime(m.group("noun"))
@@ -1790,8 +1790,8 @@ DEED_ENDINGS = ("ка", "ние", "тие", "ция")  # nouns of an action: `о
 
 def _verb_after_detention_noun(tokens, at: int, index: int) -> bool:
     """A verb of its own between a detention and the count: the count is that verb's. After a detention
-    told as a noun, any verb (`после задержания акимов уволились два чиновника`); after any, an active
-    participle opening a clause (`задержали водителя автобуса, сбившего шестерых человек`; not
+    told as a noun, any verb (`после задержания директоров ушли три инспектора`); after any, an active
+    participle opening a clause (`задержали водителя грузовика, сбившего четырех человек`; not
     `задержаны напавшие на магазин 3 человека`)."""
     if not 0 <= at < index:
         return False

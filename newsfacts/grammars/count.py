@@ -160,7 +160,7 @@ COORDINATED = rule(
     or_(AGE, rule(gram("ADJF")), rule(gram("PRTF"))).repeatable(max=3).optional(),
     person("nomn"),
     OF_WHOM_BEFORE_AND,  # `задержаны бывший аким Шуского района и сотрудник акимата`
-    rule(INITIAL, eq(".")).repeatable(max=3).optional(),  # `главный бухгалтер К.Р.К. и начальник`
+    rule(INITIAL, eq(".")).repeatable(max=3).optional(),  # `главный бухгалтер Т.Е.К. и начальник`
     # `задержаны 34-летний житель Актау, управлявший машиной, и 37-летний житель Шетпе`
     rule(
         eq(","),
@@ -248,7 +248,7 @@ ONE_PERSON = or_(
         in_caseless({"и", "также", "еще", "ещё"}).optional(),
         rule(in_caseless({"в", "во"}), type("RU")).optional(),  # `задержали в Актау 44-летнего мужчину`
         rule(in_caseless({"с"}), in_caseless({"поличным"})).optional(),  # `задержала с поличным мужчину`
-        SUSPECTED_OF.optional(),  # `задержали по подозрению в браконьерстве мужчину`
+        SUSPECTED_OF.optional(),  # `задержали по подозрению в краже кабеля мужчину`
         modifiers(),
         person("accs"),
     ),
