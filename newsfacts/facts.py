@@ -411,7 +411,7 @@ def _worth_of_goods(tokens, start: int) -> bool:
     words = [t.value.lower() for t in before]
     if "на" in words:
         at = len(before) - 1 - words[::-1].index("на")
-        if all(w in ("на", "сумму", "общую") for w in words[at:]) and start - len(before) + at > 0:
+        if all(w in ("на", "сумму", "общую", "в") for w in words[at:]) and start - len(before) + at > 0:
             # `сигарет на сумму`; `продуктов питания – 140 случаев на сумму`: goods named in
             # the clause before it
             noun = start - len(before) + at - 1
