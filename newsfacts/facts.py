@@ -11,6 +11,7 @@ from functools import cache
 from yargy import or_
 from yargy.predicates import dictionary
 
+from . import resources
 from .document import Document, FactDraft
 from .grammars import count, lexicon, number, quantity
 from .grammars.money import MONEY, RARE_FORMS
@@ -468,7 +469,7 @@ PIECES_AFTER = re.compile(
 )  # notes by face value
 HANDED_OVER = re.compile(r"\b(?:при|в\s+момент|во\s+время)\s+получени[яи](?:\s+\S+){0,7}\s*$", re.IGNORECASE)
 CONTINUED = re.compile(r"\s*(?:\(|[а-яё])")  # a line that goes on with the sentence of the line before
-SOURCE_BEFORE = re.compile(r"\b(?:по\s+словам|по\s+данным|по\s+информации|со\s+слов)\s*$", re.IGNORECASE)
+SOURCE_BEFORE = re.compile(rf"\b{resources.phrases('source_phrases.txt')}\s*$", re.IGNORECASE)
 AGE_PART = re.compile(
     r"\s*(?:в\s+возрасте|до\s+\d+\s+лет|от\s+\d+\s+до\s+\d+\s+лет|\d+\s*[-–]\s*\d+\s+лет|старше|младше)", re.I
 )
@@ -1117,9 +1118,7 @@ RATE = re.compile(
     re.IGNORECASE,
 )
 # `ежесуточно фиксируется в среднем 80 краж`: a rate said before the count
-RATE_BEFORE = re.compile(
-    r"\b(?:ежесуточно|ежедневно|еженедельно|ежемесячно|в\s+среднем)\b[^,.;:]*$", re.IGNORECASE
-)
+RATE_BEFORE = re.compile(rf"\b{resources.phrases('rate_words.txt')}\b[^,.;:]*$", re.IGNORECASE)
 # `1 640 фактов в 2023 году, 1 415 в 2024-м и 1 190 за 10 месяцев 2025 года`: the period after the number
 PERIOD_AFTER = re.compile(rf"(?:,|\bи)\s+{_NUMBER}(?=\s+(?:в|за)\s+{_PERIOD})", re.IGNORECASE)
 # `980, 1 012 и 874 преступления`: the numbers of a list share the noun after the last one

@@ -115,9 +115,8 @@ def gazetteer() -> Gazetteer:
 
 # a link to another article under this one: its headline is that article's news, its places not this one's
 RELATED_LINK = re.compile(
-    r"^[ \t]*(?:Читайте\s+(?:также|ещё|еще|по\s+теме)|Смотрите\s+также|Похожие\s+(?:новости|материалы))\b.*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+    rf"^[ \t]*{resources.phrases('related_links.txt')}\b.*$", re.IGNORECASE | re.MULTILINE
+)  # (rules/related_links.txt)
 
 
 def page_chrome(text: str) -> Spans:

@@ -8,6 +8,7 @@ have: a malformed line is a RulesError naming the file and the line (`rules/curr
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -65,13 +66,16 @@ WORD_LISTS: tuple[str, ...] = (
     "place_prefixes.txt",
     "platforms.txt",
     "programme_words.txt",
+    "rate_words.txt",
     "refund_fraud.txt",
+    "related_links.txt",
     "region_words.txt",
     "remote_fraud.txt",
     "route_words.txt",
     "russian_words.txt",
     "seized_measures.txt",
     "settlement_words.txt",
+    "source_phrases.txt",
     "street_words.txt",
     "thing_years.txt",
     "town_owners.txt",
@@ -134,6 +138,11 @@ def words(name: str) -> tuple[str, ...]:
     if name not in WORD_LISTS:
         raise KeyError(f"{name} is not a known word list: add it to WORD_LISTS in newsfacts/resources.py")
     return tuple(line.strip() for _, line in _lines(name))
+
+
+def phrases(name: str) -> str:
+    """A word list's entries as one regex alternation, any run of spaces between a phrase's words."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in words(name)) + ")"
 
 
 @cache
