@@ -137,6 +137,10 @@ def read_dates(tokens, reference: date | None, year_before: int | None = None) -
     numbers = [t for t in tokens if t.type == "NUM"]
     years = [int(t.value) for t in numbers if len(t.value) == 4]
     months = [m for m in map(_month_of, tokens) if m]
+    if len(months) == 2 and months[1] - months[0] != 1 and any(t.value.lower() == "и" for t in tokens):
+        months = months[
+            1:
+        ]  # `в январе и марте 2025 года`: not one span (the first month is left out, as before)
     words = set().union(*(lemmas(t) for t in tokens))
     season = next((lexicon.seasons()[w] for w in words if w in lexicon.seasons()), None)
     if "же" in words:  # `того же года`

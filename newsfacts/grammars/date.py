@@ -75,6 +75,8 @@ MONTH_SPAN = or_(
     rule(in_caseless({"с"}), YEAR, UNTIL, MONTH, YEAR),  # `с 2021 по октябрь 2024 года`
     # `за январь–сентябрь 2025 года` (with its `за`: one date, not `за январь–сентябрь` and a year)
     rule(in_caseless({"за", "в"}).optional(), MONTH, DASH, MONTH, YEAR),  # `в январе-марте 2025 года`
+    # `за январь и февраль 2026 года`: two months in a row (dates.py reads two apart as the last alone)
+    rule(in_caseless({"за", "в"}).optional(), MONTH, eq("и"), MONTH, YEAR),
 )
 PART_OF_YEAR = rule(
     in_caseless({"за", "в", "во"}).optional(),  # `итоги первого квартала 2025 года`
