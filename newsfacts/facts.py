@@ -37,7 +37,7 @@ _STEMS = "|".join([_NUMBER_STEMS, *map(re.escape, _DETAIN_STEMS)])
 _FIRST = "".join(sorted({stem[0] for stem in _STEMS.split("|") if stem != r"\d"}))
 # the first letters of the seizing words (rules/seized_triggers.tsv): a sentence without them seized nothing
 SEIZING_HINT = re.compile(
-    "|".join(sorted({re.escape(w[0][:4]) for w, k in lexicon.seized_triggers().items() if k == "seized"})),
+    "|".join(sorted({re.escape(w[:4]) for w in lexicon.seizing_words()})),
     re.IGNORECASE,
 )
 CAN_HOLD_COUNT_OR_MONEY = re.compile(
@@ -1437,7 +1437,7 @@ def _told_before(sentence: Sentence, tokens, triggers, state: _Carried) -> bool:
 def _weighs_the_seized(tokens) -> bool:
     """`Суммарный вес изъятого превысил 3 кг`: the weight of what was seized (a measure word right before a
     seizing word), its item told before."""
-    seizing = {w[0] for w, kind in lexicon.seized_triggers().items() if kind == "seized" and len(w) == 1}
+    seizing = lexicon.seizing_words()
     return any(
         lemmas(tokens[k]) & lexicon.seized_measures() and lemmas(tokens[k + 1]) & seizing
         for k in range(len(tokens) - 1)
@@ -1537,7 +1537,8 @@ def _a_date(tokens, index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
-    return bool(lemmas(following) & set(lexicon.months())) or following.value.lower() in (
+    months = lexicon.months()
+    return any(w in months for w in lemmas(following)) or following.value.lower() in (
         "год",
         "года",
         "году",
@@ -1810,7 +1811,8 @@ def _verb_after_detention_noun(tokens, at: int, index: int) -> bool:
 def _object_of_a_deed(tokens, index: int) -> bool:
     """`за отправку троих человек`, `за избиение двоих`, `увольнение двух чиновников`: the people a deed
     was done to (not a detention: `задержание двух чиновников` is one)."""
-    if index < 1 or lemmas(tokens[index - 1]) & set(lexicon.count_triggers()):
+    triggers = lexicon.count_triggers()
+    if index < 1 or any(w in triggers for w in lemmas(tokens[index - 1])):
         return False
     forms = getattr(tokens[index - 1], "forms", ())
     # (a noun of an action, by its suffix: `отправку`, `избиение`, `организацию`; not `за неделю`)
@@ -1941,15 +1943,19 @@ REPEATED_LINE_WORDS = 4
 def _without_repeated_lines(doc: Document) -> list[FactDraft]:
     """A sentence that begins with an earlier sentence word for word (`Х задержан в Алматы` again, with
     a photo credit after it): its facts in that part are the earlier ones told again."""
-    seen: list[str] = []
+    # (the earlier lines by their first three words, which a line that begins with one shares: a long text
+    # compares each line with a few, not with all before it)
+    seen: dict[tuple[str, ...], list[str]] = {}
     repeated: dict[int, int] = {}  # sentence index -> how many of its characters repeat an earlier one
     for sentence in doc.sentences:
         text = sentence.text.strip()
-        for earlier in seen:
+        words = text.split()
+        key = tuple(words[:3])
+        for earlier in seen.get(key, ()):
             if text.startswith(earlier):
                 repeated[sentence.index] = max(repeated.get(sentence.index, 0), len(earlier))
-        if len(text.split()) >= REPEATED_LINE_WORDS:
-            seen.append(text)
+        if len(words) >= REPEATED_LINE_WORDS:
+            seen.setdefault(key, []).append(text)
     if not repeated:
         return doc.facts
     starts = {s.index: s.start + len(s.text) - len(s.text.lstrip()) for s in doc.sentences}

@@ -298,6 +298,12 @@ def seized_measures() -> frozenset[str]:
 
 
 @cache
+def seizing_words() -> frozenset[str]:
+    """The one-word triggers of rules/seized_triggers.tsv that say a thing was seized or found."""
+    return frozenset(w[0] for w, kind in seized_triggers().items() if kind == "seized" and len(w) == 1)
+
+
+@cache
 def seized_triggers() -> dict[tuple[str, ...], str]:
     """Lemmas (one, or several in a row: `при себя`) -> `seized` or `none`."""
     found = {}
