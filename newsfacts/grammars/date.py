@@ -36,7 +36,7 @@ DAY_RANGE = or_(
     rule(
         in_caseless({"с"}), DAY, rule(MONTH, YEAR.optional()).optional(), in_caseless({"по", "до"}), DAY_DATE
     ),
-    rule(DAY, in_({"-", "—"}), DAY_DATE),  # `на 25-27 декабря 2025 года`
+    rule(DAY, in_({"-", "—"}), DAY_DATE),  # `на 14-16 марта 2026 года`
 )
 # `в начале марта (2025 года)`: the part of the month is not told apart, the whole month is the date
 PART_OF_MONTH = dictionary({"начало", "конец", "середина"})
@@ -74,8 +74,8 @@ MONTH_SPAN = or_(
     rule(in_caseless({"с"}), MONTH, YEAR.optional(), UNTIL, MONTH, YEAR),
     rule(in_caseless({"с"}), YEAR, UNTIL, MONTH, YEAR),  # `с 2021 по октябрь 2024 года`
     # `за январь–сентябрь 2025 года` (with its `за`: one date, not `за январь–сентябрь` and a year)
-    rule(in_caseless({"за", "в"}).optional(), MONTH, DASH, MONTH, YEAR),  # `в январе-марте 2025 года`
-    # `за январь и февраль 2026 года`: two months in a row (dates.py reads two apart as the last alone)
+    rule(in_caseless({"за", "в"}).optional(), MONTH, DASH, MONTH, YEAR),  # `в апреле-июне 2024 года`
+    # `за март и апрель 2024 года`: two months in a row (dates.py reads two apart as the last alone)
     rule(in_caseless({"за", "в"}).optional(), MONTH, eq("и"), MONTH, YEAR),
 )
 PART_OF_YEAR = rule(
